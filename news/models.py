@@ -1,0 +1,279 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from news.html import EDITOR_EXTENSIONS, clean_body
+
+
+class SectionQuerySet(models.QuerySet):
+    def navigation(self):
+        return self.filter(in_navigation=True).only("name", "slug")
+
+
+class Section(models.Model):
+    """A column (栏目) of the paper, such as 党建在高新."""
+
+    name = models.CharField("栏目名称", max_length=50, unique=True)
+    slug = models.SlugField(
+        "网址名", max_length=50, unique=True, help_text="栏目网址中的英文或拼音，如 dangjian"
+    )
+    description = models.TextField("栏目介绍", blank=True)
+    position = models.PositiveSmallIntegerField("排序", default=0)
+    in_navigation = models.BooleanField("显示在导航栏", default=True)
+
+    objects = SectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "栏目"
+        verbose_name_plural = "栏目"
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:section", kwargs={"slug": self.slug})
+
+
+class Zone(models.Model):
+    """A national high-tech zone or park that stories are about."""
+
+    name = models.CharField("简称", max_length=50, unique=True, help_text="如 宝鸡高新区")
+    full_name = models.CharField("全称", max_length=100, blank=True)
+    slug = models.SlugField("网址名", max_length=50, unique=True)
+    province = models.CharField("所在省份", max_length=20, blank=True)
+    description = models.TextField("简介", blank=True)
+
+    class Meta:
+        verbose_name = "高新区/园区"
+        verbose_name_plural = "高新区/园区"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:zone", kwargs={"slug": self.slug})
+
+
+class Contributor(models.Model):
+    """A person credited on a story: a staff writer, a correspondent, a photographer."""
+
+    name = models.CharField("姓名", max_length=50, db_index=True)
+    affiliation = models.CharField("单位", max_length=100, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="对应账号",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributor",
+    )
+
+    class Meta:
+        verbose_name = "作者"
+        verbose_name_plural = "作者"
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}（{self.affiliation}）" if self.affiliation else self.name
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    REVIEW = "review", "待审"
+    PUBLISHED = "published", "已发布"
+    UNPUBLISHED = "unpublished", "已撤稿"
+
+
+class Kind(models.TextChoices):
+    FEATURE = "feature", "通讯"
+    BRIEF = "brief", "简讯"
+    PHOTO = "photo", "图片新闻"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What a reader may see: published, and due. The only definition used anywhere."""
+        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def for_listing(self):
+        """Everything a list of stories renders, fetched in a fixed number of queries."""
+        return self.select_related("section").prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("contributor")),
+        )
+
+    def newest_first(self):
+        return self.order_by("-publish_at", "-pk")
+
+    def editable_by(self, user):
+        """What a user may change: everything for editors, own unpublished stories for reporters."""
+        if user.has_perm("news.publish_article"):
+            return self
+        return self.filter(created_by=user, status__in=Article.REPORTER_STATUSES)
+
+
+class Article(models.Model):
+    REPORTER_STATUSES = (Status.DRAFT, Status.REVIEW)
+
+    kind = models.CharField("稿件类型", max_length=10, choices=Kind.choices, default=Kind.FEATURE)
+    kicker = models.CharField("引题", max_length=120, blank=True)
+    title = models.CharField("主题", max_length=120)
+    subtitle = models.CharField("副题", max_length=120, blank=True)
+    lead = models.TextField(
+        "导语/摘要", blank=True, help_text="列表和搜索结果中显示；留空则取正文开头"
+    )
+    body = ProseEditorField("正文", extensions=EDITOR_EXTENSIONS, sanitize=clean_body, blank=True)
+    source = models.CharField("稿源", max_length=30, blank=True, help_text="如 本报讯")
+    dateline = models.CharField("电头日期", max_length=30, blank=True, help_text="如 3月25日")
+    section = models.ForeignKey(
+        Section, verbose_name="栏目", on_delete=models.PROTECT, related_name="articles"
+    )
+    zones = models.ManyToManyField(
+        Zone, verbose_name="涉及园区", blank=True, related_name="articles"
+    )
+    contributors = models.ManyToManyField(
+        Contributor, through="Byline", verbose_name="署名", related_name="articles"
+    )
+    tags = TaggableManager("标签", blank=True, help_text="多个标签用逗号分隔")
+    is_headline = models.BooleanField("头条", default=False, help_text="在首页头条位置展示")
+
+    status = models.CharField(
+        "状态", max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    publish_at = models.DateTimeField(
+        "发布时间", null=True, blank=True, help_text="可设为将来的时间，到时自动上线"
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="创建人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "稿件"
+        verbose_name_plural = "稿件"
+        ordering = ["-publish_at", "-pk"]
+        permissions = [("publish_article", "可以发布、排期和撤下稿件")]
+        indexes = [
+            # Every reader list filters on status and sorts by publish time.
+            models.Index(fields=["status", "-publish_at"], name="article_status_publish_idx"),
+            models.Index(fields=["section", "status", "-publish_at"], name="article_section_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=Status.PUBLISHED) | Q(publish_at__isnull=False),
+                name="article_published_has_time",
+                violation_error_message="已发布的稿件必须有发布时间。",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Cleaned here too, so bodies written outside a form (shell, services) obey the allowlist.
+        self.body = clean_body(self.body)
+        if self.status == Status.PUBLISHED and self.publish_at is None:
+            self.publish_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        # The id alone is the permalink: it survives retitling and needs no ASCII slug.
+        return reverse("news:article", kwargs={"pk": self.pk})
+
+    @property
+    def is_live(self):
+        return (
+            self.status == Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return self.status == Status.PUBLISHED and not self.is_live
+
+    def body_html(self):
+        """The cleaned body, a brief's lead-in (本报讯…3月25日) run into its first paragraph."""
+        lead_in = self.source_line()
+        if lead_in and self.body.startswith("<p>"):
+            # The body was cleaned against the allowlist on save, so it is safe to mark as such.
+            return format_html('<p><strong class="source-line">{}</strong>，', lead_in) + mark_safe(
+                self.body[3:]
+            )
+        return mark_safe(self.body)
+
+    def summary(self, length=120):
+        """The lead, or the opening of the body, as plain text for lists, feeds and metadata."""
+        return self.lead or Truncator(strip_tags(self.body)).chars(length)
+
+    def ordered_bylines(self):
+        """Bylines in order; uses the prefetch cache from for_listing() when it is there."""
+        return sorted(self.bylines.all(), key=lambda b: (b.position, b.pk))
+
+    def credit_line(self):
+        """The bylines as a newspaper prints them, e.g. 特约通讯员 赵旭."""
+        parts = []
+        for byline in self.ordered_bylines():
+            if byline.role == Byline.Role.AUTHOR:
+                parts.append(byline.contributor.name)
+            else:
+                parts.append(f"{byline.get_role_display()} {byline.contributor.name}")
+        return " ".join(parts)
+
+    def source_line(self):
+        """本报讯(特约通讯员 赵旭)3月25日: the lead-in of a news brief."""
+        if not self.source:
+            return ""
+        credit = self.credit_line()
+        return (
+            f"{self.source}({credit}){self.dateline}" if credit else f"{self.source}{self.dateline}"
+        )
+
+
+class Byline(models.Model):
+    class Role(models.TextChoices):
+        AUTHOR = "author", "作者"
+        REPORTER = "reporter", "记者"
+        SPECIAL_CORRESPONDENT = "special", "特约通讯员"
+        CORRESPONDENT = "correspondent", "通讯员"
+        PHOTOGRAPHER = "photographer", "摄影"
+
+    article = models.ForeignKey(
+        Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="bylines"
+    )
+    contributor = models.ForeignKey(
+        Contributor, verbose_name="作者", on_delete=models.PROTECT, related_name="bylines"
+    )
+    role = models.CharField("身份", max_length=20, choices=Role.choices, default=Role.AUTHOR)
+    position = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = "署名"
+        verbose_name_plural = "署名"
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "contributor", "role"],
+                name="byline_unique_role_per_article",
+                violation_error_message="同一作者在同一稿件中的同一身份只能署名一次。",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()} {self.contributor.name}"

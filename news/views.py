@@ -1,0 +1,66 @@
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+from taggit.models import Tag
+
+from news.models import Article, Section, Zone
+
+PAGE_SIZE = 20
+
+
+def _page(request, queryset):
+    return Paginator(queryset.for_listing().newest_first(), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+
+
+def section_detail(request, slug):
+    section = get_object_or_404(Section, slug=slug)
+    page = _page(request, Article.objects.published().filter(section=section))
+    return render(request, "news/section_detail.html", {"section": section, "page": page})
+
+
+def zone_list(request):
+    zones = Zone.objects.annotate(
+        story_count=Count("articles", filter=Q(articles__in=Article.objects.published()))
+    )
+    return render(request, "news/zone_list.html", {"zones": zones})
+
+
+def zone_detail(request, slug):
+    zone = get_object_or_404(Zone, slug=slug)
+    page = _page(request, Article.objects.published().filter(zones=zone))
+    return render(request, "news/zone_detail.html", {"zone": zone, "page": page})
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    page = _page(request, Article.objects.published().filter(tags=tag))
+    return render(request, "news/tag_detail.html", {"tag": tag, "page": page})
+
+
+def article_detail(request, pk):
+    article = get_object_or_404(
+        Article.objects.published()
+        .for_listing()
+        .prefetch_related(Prefetch("zones", queryset=Zone.objects.only("name", "slug")), "tags"),
+        pk=pk,
+    )
+    return render(
+        request,
+        "news/article_detail.html",
+        {"article": article, "related": related_articles(article)},
+    )
+
+
+def related_articles(article, limit=5):
+    """Published stories sharing the most tags with this one, then the newest of its column."""
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    return (
+        Article.objects.published()
+        .filter(Q(tags__in=tag_ids) | Q(section_id=article.section_id))
+        .exclude(pk=article.pk)
+        .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids), distinct=True))
+        .order_by("-shared", "-publish_at", "-pk")
+        .only("title", "publish_at", "kind")[:limit]
+    )

@@ -1,0 +1,50 @@
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+# The newspaper page's content, in load order.
+FIXTURES = ["fixtures/newspaper_page.json"]
+
+# For local use only: these passwords are printed in the README.
+DEMO_ACCOUNTS = [
+    {"username": "editor", "password": "demo-editor-2024", "group": "编辑", "last_name": "编辑部"},
+    {
+        "username": "reporter",
+        "password": "demo-reporter-2024",
+        "group": "记者",
+        "last_name": "记者",
+    },
+]
+
+
+class Command(BaseCommand):
+    help = "载入报纸版面内容和演示账号（可重复运行，不会重复创建）。"
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="即使 DEBUG 关闭也创建演示账号（其密码是公开的）。",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, allow_production=False, **options):
+        if not settings.DEBUG and not allow_production:
+            raise CommandError("演示账号的密码是公开的：只在 DEBUG=1 的本地环境中载入。")
+        for fixture in FIXTURES:
+            call_command("loaddata", settings.BASE_DIR / fixture, verbosity=0)
+        for account in DEMO_ACCOUNTS:
+            user, _ = User.objects.update_or_create(
+                username=account["username"],
+                defaults={"is_staff": True, "is_active": True, "last_name": account["last_name"]},
+            )
+            user.set_password(account["password"])
+            user.save()
+            user.groups.set([Group.objects.get(name=account["group"])])
+        self.stdout.write(self.style.SUCCESS("已载入版面内容。演示账号（仅限本地使用）："))
+        for account in DEMO_ACCOUNTS:
+            self.stdout.write(
+                f"  {account['group']}：{account['username']} / {account['password']}"
+            )

@@ -17,3 +17,4 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
 SECURE_COOKIES = SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 SECURE_SSL_REDIRECT = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")

@@ -1,0 +1,63 @@
+"""Each reader page costs a fixed number of queries, however many stories it lists.
+
+A budget that held for 1 article but broke for 30 would mean an N+1: bylines, sections,
+zones or tags fetched once per story instead of once per page.
+"""
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import make_article, make_section, make_zone
+
+pytestmark = pytest.mark.django_db
+
+# Measured: menu 1, object 1, count 1, page 1, bylines 1; the home page has three lists.
+BUDGETS = {
+    "home": 8,
+    "section": 5,
+    "zone": 5,
+    "tag": 5,
+    "zones": 2,
+    "article": 6,
+}
+
+
+def fill(n):
+    zone = make_zone()
+    sections = [make_section(), make_section("园区动态", "yuanqu")]
+    articles = []
+    for i in range(n):
+        articles.append(
+            make_article(
+                f"预算稿件{i}",
+                section=sections[i % 2],
+                zones=[zone],
+                tags=["新业态", f"标签{i}"],
+                kind="brief" if i % 3 == 0 else "feature",
+                author=f"作者{i}",
+            )
+        )
+    return articles
+
+
+def urls(articles):
+    return {
+        "home": "/",
+        "section": reverse("news:section", args=["dangjian"]),
+        "zone": reverse("news:zone", args=["baoji"]),
+        "tag": reverse("news:tag", args=["新业态"]),
+        "zones": reverse("news:zones"),
+        "article": articles[0].get_absolute_url(),
+    }
+
+
+@pytest.mark.parametrize("n", [1, 30])
+@pytest.mark.parametrize("page", sorted(BUDGETS))
+def test_reader_pages_stay_within_their_query_budget(
+    client, django_assert_max_num_queries, n, page
+):
+    articles = fill(n)
+    url = urls(articles)[page]
+    with django_assert_max_num_queries(BUDGETS[page]):
+        response = client.get(url)
+    assert response.status_code == 200

@@ -16,7 +16,7 @@ from playwright.sync_api import sync_playwright
 
 from tests.browser.support import DESKTOP, PHONE, record_console_errors
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 # Debian's Chromium, quiet: no sandbox (CI runs as root), no GPU, no calls home.
 LAUNCH_ARGS = [
     "--no-sandbox",
@@ -73,7 +73,7 @@ def pytest_terminal_summary(terminalreporter, config):
 @pytest.fixture(scope="package")
 def browser() -> Iterator:
     """One Chromium for the whole browser suite."""
-    if not CHROMIUM.exists():
+    if not CHROMIUM.exists():  # only with REQUIRE_BROWSER=1: otherwise collection left us out
         pytest.fail(f"REQUIRE_BROWSER=1, but {NO_CHROMIUM}")
     # Playwright's sync API keeps an asyncio loop open in this thread (idle between calls), and
     # Django refuses ORM calls whenever a loop is open. Nothing runs on that loop while a test
@@ -103,8 +103,9 @@ def open_page(browser, live_server, request) -> Iterator[Callable]:
     yield _open
 
     reports = request.node.stash.get(_reports, {})
-    if any(report.failed for report in reports.values()):
-        _save_artifacts(request, [page for context in contexts for page in context.pages])
+    pages = [page for context in contexts for page in context.pages]
+    if pages and any(report.failed for report in reports.values()):
+        _save_artifacts(request, pages)
     for context in contexts:
         context.close()
 

@@ -29,6 +29,14 @@ class AdvertiserLoginForm(AuthenticationForm):
 class ListingForm(forms.ModelForm):
     """The words, image, link, slot and days of a listing; the advertiser is never a field."""
 
+    link = forms.URLField(
+        label="链接",
+        required=False,
+        assume_scheme="https",
+        help_text="读者点击广告时前往的网址（可不填）",
+        error_messages={"invalid": "请输入以 http:// 或 https:// 开头的完整网址。"},
+    )
+
     class Meta:
         model = Listing
         fields = ["headline", "slogans", "image", "link", "placement", "first_day", "last_day"]
@@ -40,6 +48,7 @@ class ListingForm(forms.ModelForm):
         }
         error_messages = {
             "headline": {"required": "请填写广告标题。"},
+            "image": {"invalid_image": "无法识别该图片，文件可能已损坏。"},
             "first_day": {
                 "required": "请填写开始日期。",
                 "invalid": "请按 2024-03-25 的格式填写日期。",
@@ -48,7 +57,6 @@ class ListingForm(forms.ModelForm):
                 "required": "请填写结束日期。",
                 "invalid": "请按 2024-03-25 的格式填写日期。",
             },
-            "link": {"invalid": "请输入以 http:// 或 https:// 开头的完整网址。"},
         }
 
     def clean_image(self):

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
 from ads.models import DailyFigure, Listing, ListingStatus
@@ -58,7 +58,7 @@ def count_click(listing: Listing) -> None:
 
 
 def flush_impressions(listing_ids: list[int] | None = None) -> int:
-    """Move cached impression counts into DailyFigure; returns how many were moved."""
+    """Move cached impression counts into DailyFigure in three queries; returns how many."""
     if listing_ids is None:
         # Only listings that have been shown can have counts: approved now, or paused since.
         listing_ids = list(
@@ -67,30 +67,37 @@ def flush_impressions(listing_ids: list[int] | None = None) -> int:
             .values_list("pk", flat=True)
         )
     if not listing_ids or not cache.add(_LOCK, 1, 60):
-        # Another flush is running; its counts arrive in the database shortly.
+        # Nothing to do, or another flush is running and its counts arrive shortly.
         return 0
-    moved = 0
     try:
         today = timezone.localdate()
-        keys = {
-            _key(listing_id, today - timedelta(days=back)): (
-                listing_id,
-                today - timedelta(days=back),
-            )
-            for listing_id in listing_ids
-            for back in range(KEEP_DAYS)
-        }
-        for key, count in cache.get_many(list(keys)).items():
-            if not count:
-                continue
-            listing_id, day = keys[key]
-            with transaction.atomic():
-                _add_figures(listing_id, day, impressions=count)
+        days = [today - timedelta(days=back) for back in range(KEEP_DAYS)]
+        keys = {_key(pk, day): (pk, day) for pk in listing_ids for day in days}
+        counts = {keys[key]: n for key, n in cache.get_many(list(keys)).items() if n}
+        if counts:
+            _save(counts)
             # Subtract what was saved, so views counted meanwhile stay in the cache.
-            # ValueError: the key expired meanwhile, so there is nothing left to double-count.
-            with suppress(ValueError):
-                cache.decr(key, count)
-            moved += count
+            for (pk, day), n in counts.items():
+                # ValueError: the key expired meanwhile, so nothing is left to double-count.
+                with suppress(ValueError):
+                    cache.decr(_key(pk, day), n)
+        return sum(counts.values())
     finally:
         cache.delete(_LOCK)
-    return moved
+
+
+@transaction.atomic
+def _save(counts: dict[tuple[int, date], int]) -> None:
+    """Add counts to their rows: create missing rows, then one UPDATE for all of them."""
+    DailyFigure.objects.bulk_create(
+        [DailyFigure(listing_id=pk, day=day) for pk, day in counts],
+        ignore_conflicts=True,
+    )
+    match = Q()
+    for pk, day in counts:
+        match |= Q(listing_id=pk, day=day)
+    added = Case(
+        *(When(listing_id=pk, day=day, then=Value(n)) for (pk, day), n in counts.items()),
+        default=Value(0),
+    )
+    DailyFigure.objects.filter(match).update(impressions=F("impressions") + added)

@@ -68,10 +68,11 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 @advertiser_required
 def dashboard(request):
+    own = Listing.objects.originals().filter(advertiser=request.advertiser)
+    counters.flush_impressions(list(own.values_list("pk", flat=True)))
     listings = (
-        Listing.objects.originals()
-        .filter(advertiser=request.advertiser)
-        .select_related("revision")
+        own.select_related("revision")
+        .annotate(impressions=Sum("figures__impressions"), clicks=Sum("figures__clicks"))
         .order_by("-updated_at", "-pk")
     )
     return render(request, "ads/dashboard.html", {"listings": listings})

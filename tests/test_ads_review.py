@@ -127,3 +127,17 @@ def test_it_refuses_a_staff_account_as_member(client, editor, advertiser, report
     assert response.status_code == 200
     assert "采编人员账号" in response.text
     assert not advertiser.members.filter(user=reporter).exists()
+
+
+def test_it_shows_an_editor_the_revision_beside_the_live_words(client, editor, advertiser):
+    live = make_listing(advertiser, "线上的标题")
+    revision = live.new_revision()
+    revision.headline = "修改后的标题"
+    revision.status = ListingStatus.REVIEW
+    revision.save()
+    client.force_login(editor)
+    response = client.get(reverse("admin:ads_listing_review", args=[revision.pk]))
+    assert response.status_code == 200
+    assert "线上的标题" in response.text
+    assert "修改后的标题" in response.text
+    assert "这是对一条线上广告的修改" in response.text

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.health, name="health"),
     path("admin/", admin.site.urls),
+    path("advertisers/", include("ads.urls")),
     path("", include("news.urls")),
 ]
 

@@ -81,3 +81,19 @@ def page_content(db):
     from django.core.management import call_command
 
     call_command("loaddata", "fixtures/newspaper_page.json", verbosity=0)
+
+
+@pytest.fixture
+def advertiser(db):
+    """alice, a member of 惠州仲恺高新区's advertiser account."""
+    from tests.ads_helpers import make_advertiser
+
+    return make_advertiser("惠州仲恺高新技术产业开发区管理委员会", member="alice")
+
+
+@pytest.fixture
+def other_advertiser(db):
+    """bob, a member of another advertiser."""
+    from tests.ads_helpers import make_advertiser
+
+    return make_advertiser("宝鸡高新技术产业开发区管理委员会", member="bob")

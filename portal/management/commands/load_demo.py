@@ -4,8 +4,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from ads.models import Advertiser, Member
+
 # The newspaper page's content, in load order.
-FIXTURES = ["fixtures/newspaper_page.json"]
+FIXTURES = ["fixtures/newspaper_page.json", "fixtures/ads.json"]
 
 # For local use only: these passwords are printed in the README.
 DEMO_ACCOUNTS = [
@@ -17,6 +19,23 @@ DEMO_ACCOUNTS = [
         "last_name": "记者",
     },
 ]
+
+
+# Advertisers sign in at /advertisers/, never the admin: these accounts are not staff.
+DEMO_ADVERTISER_ACCOUNTS = [
+    {"username": "zhongkai", "password": "demo-advertiser-2024", "advertiser": 1},
+]
+
+
+def load_advertiser_accounts():
+    for account in DEMO_ADVERTISER_ACCOUNTS:
+        user, _ = User.objects.update_or_create(
+            username=account["username"], defaults={"is_staff": False, "is_active": True}
+        )
+        user.set_password(account["password"])
+        user.save()
+        advertiser = Advertiser.objects.get(pk=account["advertiser"])
+        Member.objects.update_or_create(user=user, defaults={"advertiser": advertiser})
 
 
 class Command(BaseCommand):
@@ -43,8 +62,13 @@ class Command(BaseCommand):
             user.set_password(account["password"])
             user.save()
             user.groups.set([Group.objects.get(name=account["group"])])
+        load_advertiser_accounts()
         self.stdout.write(self.style.SUCCESS("已载入版面内容。演示账号（仅限本地使用）："))
         for account in DEMO_ACCOUNTS:
             self.stdout.write(
                 f"  {account['group']}：{account['username']} / {account['password']}"
+            )
+        for account in DEMO_ADVERTISER_ACCOUNTS:
+            self.stdout.write(
+                f"  广告主（/advertisers/）：{account['username']} / {account['password']}"
             )

@@ -1,0 +1,128 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+
+from ads.models import Contact, Listing
+from news.images import validate_image_upload
+
+
+class AdvertiserLoginForm(AuthenticationForm):
+    """Sign-in for the advertisers' pages: only members of an active advertiser get in."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "not_advertiser": "此账号不是广告主账号。采编人员请从采编后台登录。",
+        "inactive_advertiser": "该广告主已停用，请联系本报广告部。",
+    }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        membership = getattr(user, "ad_membership", None)
+        if membership is None:
+            raise ValidationError(self.error_messages["not_advertiser"], code="not_advertiser")
+        if not membership.advertiser.is_active:
+            raise ValidationError(
+                self.error_messages["inactive_advertiser"], code="inactive_advertiser"
+            )
+
+
+class ListingForm(forms.ModelForm):
+    """The words, image, link, slot and days of a listing; the advertiser is never a field."""
+
+    link = forms.URLField(
+        label="链接",
+        required=False,
+        assume_scheme="https",
+        help_text="读者点击广告时前往的网址（可不填）",
+        error_messages={"invalid": "请输入以 http:// 或 https:// 开头的完整网址。"},
+    )
+
+    class Meta:
+        model = Listing
+        fields = ["headline", "slogans", "image", "link", "placement", "first_day", "last_day"]
+        widgets = {
+            "slogans": forms.Textarea(attrs={"rows": 3}),
+            "first_day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "last_day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        }
+        error_messages = {
+            "headline": {"required": "请填写广告标题。"},
+            "image": {"invalid_image": "无法识别该图片，文件可能已损坏。"},
+            "first_day": {
+                "required": "请填写开始日期。",
+                "invalid": "请按 2024-03-25 的格式填写日期。",
+            },
+            "last_day": {
+                "required": "请填写结束日期。",
+                "invalid": "请按 2024-03-25 的格式填写日期。",
+            },
+        }
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        # Only a new upload is checked; a kept image was checked when it came in.
+        if image and hasattr(image, "content_type"):
+            validate_image_upload(image)
+        return image
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("first_day"), cleaned.get("last_day")
+        if first and last and last < first:
+            self.add_error("last_day", "结束日期不能早于开始日期。")
+        return cleaned
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["unit", "phone", "email", "address"]
+        error_messages = {
+            "unit": {"required": "请填写单位名称。"},
+            "email": {"invalid": "请输入有效的邮箱地址，如 name@example.com。"},
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(name) for name in ("phone", "email", "address")):
+            raise ValidationError("每个联系方式至少要有电话、邮箱或地址中的一项。")
+        return cleaned
+
+
+class BaseContactFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        ]
+        if not kept and not any(form.errors for form in self.forms):
+            raise ValidationError("请至少填写一个联系方式。")
+
+
+ContactFormSet = forms.inlineformset_factory(
+    Listing,
+    Contact,
+    form=ContactForm,
+    formset=BaseContactFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=10,
+    validate_max=True,
+)
+
+
+def contact_formset_for(listing: Listing, data=None) -> BaseContactFormSet:
+    """Contacts of a listing; a revision not yet saved starts from the live listing's contacts."""
+    if listing.pk is not None or data is not None or listing.revision_of is None:
+        return ContactFormSet(data, instance=listing, prefix="contacts")
+    # Shown as initial values only when unbound: posted back, they count as the user's input.
+    initial = [
+        {"unit": c.unit, "phone": c.phone, "email": c.email, "address": c.address}
+        for c in listing.revision_of.contacts.all()
+    ]
+    formset = ContactFormSet(instance=listing, prefix="contacts", initial=initial)
+    formset.extra = len(initial) + 1
+    return formset

@@ -1,0 +1,34 @@
+"""What readers reach: the directory of live listings and the counted click-through."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+
+from ads import counters
+from ads.models import Listing
+
+PAGE_SIZE = 20
+
+
+def directory(request):
+    listings = Listing.objects.live().for_display().order_by("advertiser__name", "pk")
+    page = Paginator(listings, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "ads/directory.html", {"page": page})
+
+
+def directory_detail(request, pk):
+    listing = get_object_or_404(Listing.objects.live().for_display(), pk=pk)
+    return render(request, "ads/directory_detail.html", {"listing": listing})
+
+
+@never_cache
+def click(request, pk):
+    """Count a click and go to the listing's stored link; no parameter can change where."""
+    listing = get_object_or_404(Listing.objects.live().only("pk", "link"), pk=pk)
+    if not listing.link.startswith(("https://", "http://")):
+        raise Http404("该广告没有链接。")
+    counters.count_click(listing)
+    response = HttpResponseRedirect(listing.link)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -1,0 +1,96 @@
+"""Resized copies of photos, in WebP with a JPEG fallback, made once and recorded in Rendition."""
+
+import io
+import posixpath
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from PIL import Image
+
+from news.models import Photo, Rendition
+
+# From a phone (320 CSS px at 1x) to a wide desktop column at 2x.
+WIDTHS = (320, 640, 1024, 1600)
+QUALITY = {Rendition.Format.WEBP: 80, Rendition.Format.JPEG: 82}
+
+
+def widths_for(photo_width: int) -> list[int]:
+    """The standard widths narrower than the photo, plus the photo's own when it is smaller."""
+    widths = [w for w in WIDTHS if w < photo_width]
+    if photo_width <= WIDTHS[-1] and photo_width not in widths:
+        widths.append(photo_width)
+    return widths
+
+
+def rendition_name(photo: Photo, width: int, fmt: str) -> str:
+    """Deterministic, next to the original: photos/2024/03/28/ab12.jpg -> ...ab12-640w.webp."""
+    stem, _ = posixpath.splitext(photo.image.name)
+    return f"{stem}-{width}w.{'jpg' if fmt == Rendition.Format.JPEG else 'webp'}"
+
+
+def _encode(image: Image.Image, fmt: str) -> bytes:
+    if fmt == Rendition.Format.JPEG and image.mode != "RGB":
+        # JPEG has no transparency: flatten onto white, as the page background is.
+        background = Image.new("RGB", image.size, "white")
+        if "A" in image.getbands():
+            background.paste(image, mask=image.getchannel("A"))
+        else:
+            background.paste(image.convert("RGB"))
+        image = background
+    buffer = io.BytesIO()
+    # No exif=, xmp= or icc_profile= arguments: nothing but pixels leaves this function.
+    if fmt == Rendition.Format.JPEG:
+        image.save(buffer, "JPEG", quality=QUALITY[fmt], optimize=True, progressive=True)
+    else:
+        image.save(buffer, "WEBP", quality=QUALITY[fmt], method=4)
+    return buffer.getvalue()
+
+
+def ensure_renditions(photo: Photo) -> list[Rendition]:
+    """Make the renditions this photo lacks; those already recorded are never made again."""
+    existing = {(r.width, r.format) for r in photo.renditions.all()}
+    wanted = [
+        (width, fmt)
+        for width in widths_for(photo.width)
+        for fmt in (Rendition.Format.WEBP, Rendition.Format.JPEG)
+        if (width, fmt) not in existing
+    ]
+    if not wanted:
+        return []
+    storage = photo.image.storage
+    with photo.image.open("rb") as original, Image.open(original) as source:
+        source.load()
+        if source.mode not in ("RGB", "RGBA", "L", "LA"):
+            source = source.convert("RGBA" if "transparency" in source.info else "RGB")
+        source.info = {}
+        made = []
+        for width, fmt in wanted:
+            height = max(1, round(source.height * width / source.width))
+            resized = (
+                source
+                if width == source.width
+                else source.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+            )
+            name = rendition_name(photo, width, fmt)
+            if storage.exists(name):
+                # Left by an earlier, rolled-back attempt: replace it rather than rename.
+                storage.delete(name)
+            saved = storage.save(name, ContentFile(_encode(resized, fmt)))
+            try:
+                with transaction.atomic():
+                    made.append(
+                        Rendition.objects.create(
+                            photo=photo, width=width, height=height, format=fmt, file=saved
+                        )
+                    )
+            except IntegrityError:
+                # Another process made it first, under the same name: keep that file.
+                if saved != name:
+                    storage.delete(saved)
+    return made
+
+
+def delete_files(names: list[str], storage) -> None:
+    for name in names:
+        if name and storage.exists(name):
+            storage.delete(name)

@@ -38,10 +38,17 @@ def validate_image_upload(file) -> None:
             code="file_too_large",
             params={"size": size / 1024 / 1024, "limit": _max_bytes() / 1024 / 1024},
         )
+    # Read into memory (bounded by the size check): Pillow may close a file it was given.
     file.seek(0)
-    head = file.read(1024)
+    data = file.read(_max_bytes() + 1)
     file.seek(0)
-    if _looks_like_svg(head):
+    if len(data) > _max_bytes():
+        raise ValidationError(
+            "图片文件过大，最大允许 %(limit).0f MB。请压缩后再上传。",
+            code="file_too_large",
+            params={"limit": _max_bytes() / 1024 / 1024},
+        )
+    if _looks_like_svg(data[:1024]):
         raise ValidationError(
             f"不接受 SVG 矢量图：请上传 {ACCEPTED_LABEL} 格式的照片。", code="svg"
         )
@@ -49,7 +56,7 @@ def validate_image_upload(file) -> None:
         # Pillow only reads the header here; nothing is decoded before the pixel check below.
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(file)
+            image = Image.open(io.BytesIO(data))
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         raise _too_many_pixels() from None
     except (UnidentifiedImageError, OSError, ValueError):
@@ -76,7 +83,6 @@ def validate_image_upload(file) -> None:
             ) from None
     finally:
         image.close()
-        file.seek(0)
 
 
 def _too_many_pixels(width: int | None = None, height: int | None = None) -> ValidationError:
@@ -99,7 +105,7 @@ class CleanImage:
 def clean_image(file) -> CleanImage:
     """Re-encode a validated upload upright and without EXIF, GPS, XMP or comments."""
     file.seek(0)
-    with Image.open(file) as source:
+    with Image.open(io.BytesIO(file.read())) as source:
         fmt = source.format
         icc_profile = source.info.get("icc_profile")
         # Apply the camera's orientation to the pixels before the tag that records it is dropped.

@@ -48,7 +48,8 @@ def _encode(image: Image.Image, fmt: str) -> bytes:
 
 def ensure_renditions(photo: Photo) -> list[Rendition]:
     """Make the renditions this photo lacks; those already recorded are never made again."""
-    existing = {(r.width, r.format) for r in photo.renditions.all()}
+    # Asked afresh: a prefetched list may predate a replaced image.
+    existing = set(Rendition.objects.filter(photo=photo).values_list("width", "format"))
     wanted = [
         (width, fmt)
         for width in widths_for(photo.width)

@@ -67,5 +67,5 @@ def install_fixture_media(source) -> None:
         if not default_storage.exists(name):
             with path.open("rb") as handle:
                 default_storage.save(name, File(handle))
-    for photo in Photo.objects.filter(image__in=names).prefetch_related("renditions"):
+    for photo in Photo.objects.filter(image__in=names):
         ensure_renditions(photo)

@@ -59,36 +59,52 @@ def ensure_renditions(photo: Photo) -> list[Rendition]:
     if not wanted:
         return []
     storage = photo.image.storage
-    with photo.image.open("rb") as original, Image.open(original) as source:
-        source.load()
-        if source.mode not in ("RGB", "RGBA", "L", "LA"):
-            source = source.convert("RGBA" if "transparency" in source.info else "RGB")
-        source.info = {}
-        made = []
-        for width, fmt in wanted:
-            height = max(1, round(source.height * width / source.width))
-            resized = (
-                source
-                if width == source.width
-                else source.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
-            )
-            name = rendition_name(photo, width, fmt)
-            if storage.exists(name):
-                # Left by an earlier, rolled-back attempt: replace it rather than rename.
-                storage.delete(name)
-            saved = storage.save(name, ContentFile(_encode(resized, fmt)))
-            try:
-                with transaction.atomic():
-                    made.append(
-                        Rendition.objects.create(
-                            photo=photo, width=width, height=height, format=fmt, file=saved
-                        )
-                    )
-            except IntegrityError:
-                # Another process made it first, under the same name: keep that file.
-                if saved != name:
-                    storage.delete(saved)
+    made, saved_names = [], []
+    try:
+        # One transaction: if any rendition fails, no row is left pointing at a missing file.
+        with (
+            transaction.atomic(),
+            photo.image.open("rb") as original,
+            Image.open(original) as source,
+        ):
+            source.load()
+            if source.mode not in ("RGB", "RGBA", "L", "LA"):
+                source = source.convert("RGBA" if "transparency" in source.info else "RGB")
+            source.info = {}
+            # Widest first, each resized from the one before: far cheaper than from the original.
+            current = source
+            for width, fmt in sorted(wanted, reverse=True):
+                height = max(1, round(source.height * width / source.width))
+                if current.size != (width, height):
+                    current = current.resize((width, height), Image.Resampling.LANCZOS)
+                rendition = _store(photo, current, width, height, fmt, saved_names)
+                if rendition is not None:
+                    made.append(rendition)
+    except BaseException:
+        delete_files(saved_names, storage)
+        raise
     return made
+
+
+def _store(photo, image, width, height, fmt, saved_names) -> Rendition | None:
+    storage = photo.image.storage
+    name = rendition_name(photo, width, fmt)
+    if storage.exists(name):
+        # Left by an earlier, rolled-back attempt: replace it rather than rename.
+        storage.delete(name)
+    saved = storage.save(name, ContentFile(_encode(image, fmt)))
+    saved_names.append(saved)
+    try:
+        with transaction.atomic():
+            return Rendition.objects.create(
+                photo=photo, width=width, height=height, format=fmt, file=saved
+            )
+    except IntegrityError:
+        # Another process made it first, under the same name: keep that file.
+        saved_names.remove(saved)
+        if saved != name:
+            storage.delete(saved)
+        return None
 
 
 def delete_files(names: list[str], storage) -> None:

@@ -6,7 +6,8 @@ import pytest
 from django.core.files.storage import FileSystemStorage
 from django.urls import reverse
 
-from news.models import Kind, Rendition
+from news import renditions
+from news.models import Kind, Photo, Rendition
 from news.renditions import ensure_renditions, widths_for
 from tests.conftest import make_article
 from tests.photo_helpers import image_bytes, make_photo, stored_files, upload
@@ -93,3 +94,19 @@ def test_replacing_the_image_replaces_its_renditions(
     # The old original and renditions are gone from storage once the change committed.
     assert not old_files & set(stored_files(media_root))
     assert len(stored_files(media_root)) == 1 + 4
+
+
+def test_a_failure_while_making_renditions_leaves_no_file_and_no_row(media_root):
+    real_encode = renditions._encode
+    calls = []
+
+    def failing_encode(image, fmt):
+        calls.append(fmt)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return real_encode(image, fmt)
+
+    with mock.patch.object(renditions, "_encode", failing_encode), pytest.raises(OSError):
+        make_photo(data=image_bytes(700, 500))
+    assert Photo.objects.count() == 0 and Rendition.objects.count() == 0
+    assert stored_files(media_root) == []

@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
 from ads.models import Contact, Listing
-from news.images import validate_image_upload
+from news.images import clean_image, validate_image_upload
 
 
 class AdvertiserLoginForm(AuthenticationForm):
@@ -64,6 +64,8 @@ class ListingForm(forms.ModelForm):
         # Only a new upload is checked; a kept image was checked when it came in.
         if image and hasattr(image, "content_type"):
             validate_image_upload(image)
+            # Readers get the picture upright and without the advertiser's EXIF or GPS data.
+            return clean_image(image).content
         return image
 
     def clean(self):

@@ -9,16 +9,13 @@ from django.utils.html import format_html
 from taggit.models import Tag
 
 from news import services
+from news.admin_photos import ArticlePhotoInline, is_editor, thumbnail_html
 from news.models import Article, Byline, Contributor, Section, Status, Zone
 from news.widgets import TagSuggestWidget
 
 admin.site.site_header = "高新区报 采编管理"
 admin.site.site_title = "采编管理"
 admin.site.index_title = "采编工作台"
-
-
-def is_editor(user) -> bool:
-    return user.has_perm("news.publish_article")
 
 
 @admin.register(Section)
@@ -80,6 +77,7 @@ class StatusFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = [
+        "lead_thumb",
         "title",
         "kind",
         "section",
@@ -90,16 +88,23 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     list_display_links = ["title"]
     list_filter = [StatusFilter, "section", "zones", "kind", "publish_at"]
-    list_select_related = ["section"]
+    list_select_related = ["section", "lead_photo"]
     search_fields = ["title", "kicker", "subtitle", "bylines__contributor__name"]
     date_hierarchy = "publish_at"
-    autocomplete_fields = ["zones"]
-    inlines = [BylineInline]
+    autocomplete_fields = ["zones", "lead_photo"]
+    inlines = [BylineInline, ArticlePhotoInline]
     actions = ["submit_selected", "publish_selected", "unpublish_selected"]
-    readonly_fields = ["created_by", "created_at", "updated_at", "preview_link"]
+    readonly_fields = [
+        "created_by",
+        "created_at",
+        "updated_at",
+        "preview_link",
+        "lead_photo_preview",
+    ]
     fieldsets = [
         (None, {"fields": ["kind", "section", "kicker", "title", "subtitle"]}),
         ("正文", {"fields": ["lead", "body", "source", "dateline"]}),
+        ("图片", {"fields": ["lead_photo", "lead_photo_preview"]}),
         ("分类", {"fields": ["zones", "tags"]}),
         ("发布", {"fields": ["status", "publish_at", "is_headline", "preview_link"]}),
         ("记录", {"fields": ["created_by", "created_at", "updated_at"], "classes": ["collapse"]}),
@@ -108,7 +113,11 @@ class ArticleAdmin(admin.ModelAdmin):
     EDITOR_FIELDS = ("publish_at", "is_headline")
 
     def get_queryset(self, request):
-        qs = super().get_queryset(request).prefetch_related("bylines__contributor")
+        qs = (
+            super()
+            .get_queryset(request)
+            .prefetch_related("bylines__contributor", "lead_photo__renditions")
+        )
         if is_editor(request.user):
             return qs
         # Reporters work on their own stories only.
@@ -169,6 +178,14 @@ class ArticleAdmin(admin.ModelAdmin):
             return f"已排期（{timezone.localtime(obj.publish_at):%m-%d %H:%M}）"
         return obj.get_status_display()
 
+    @admin.display(description="题图")
+    def lead_thumb(self, obj):
+        return thumbnail_html(obj.lead_photo, height=40) if obj.lead_photo_id else ""
+
+    @admin.display(description="当前题图")
+    def lead_photo_preview(self, obj):
+        return thumbnail_html(obj.lead_photo, height=160) if obj.lead_photo_id else "未选择"
+
     @admin.display(description="署名")
     def credits(self, obj):
         return obj.credit_line()
@@ -221,7 +238,10 @@ class ArticleAdmin(admin.ModelAdmin):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
         article = get_object_or_404(
-            self.get_queryset(request).select_related("section").prefetch_related("zones", "tags"),
+            self.get_queryset(request)
+            .select_related("section", "lead_photo")
+            .with_body_photos()
+            .prefetch_related("zones", "tags"),
             pk=pk,
         )
         return TemplateResponse(

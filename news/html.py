@@ -1,5 +1,7 @@
 """The one allowlist for article bodies: what the editor can make is all a reader can receive."""
 
+import re
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -36,3 +38,32 @@ def clean_body(html: str) -> str:
     cleaned = _cleaner.clean(html or "").strip()
     # The editor leaves one empty paragraph behind in an empty document.
     return "" if cleaned in ("<p></p>", "<p><br></p>") else cleaned
+
+
+# A tag of the cleaned body: the serializer always double-quotes attribute values.
+_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:\s+[^\s=>/]+(?:="[^"]*")?)*\s*/?>')
+_VOID = {"br"}
+
+
+def split_blocks(html: str) -> list[str]:
+    """Split a cleaned body into its top-level blocks (paragraphs, headings, lists, quotes)."""
+    blocks, depth, start, covered = [], 0, 0, 0
+    for match in _TAG.finditer(html):
+        closing, name = match.group(1), match.group(2).lower()
+        if name in _VOID:
+            continue
+        if not closing:
+            if depth == 0:
+                start = match.start()
+                if html[covered:start].strip():
+                    return [html] if html.strip() else []
+            depth += 1
+            continue
+        depth -= 1
+        if depth == 0:
+            blocks.append(html[start : match.end()])
+            covered = match.end()
+    # Loose text outside any block: keep the body whole rather than lose or misplace it.
+    if depth != 0 or html[covered:].strip():
+        return [html] if html.strip() else []
+    return blocks

@@ -1,4 +1,7 @@
+from dataclasses import dataclass
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -9,7 +12,8 @@ from django.utils.text import Truncator
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
-from news.html import EDITOR_EXTENSIONS, clean_body
+from news.html import EDITOR_EXTENSIONS, clean_body, split_blocks
+from news.images import CheckedImageField
 
 
 class SectionQuerySet(models.QuerySet):
@@ -106,12 +110,28 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Everything a list of stories renders, fetched in a fixed number of queries."""
-        return self.select_related("section").prefetch_related(
+        return self.select_related("section", "lead_photo").prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("contributor")),
+            "lead_photo__renditions",
         )
 
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
+
+    def photo_stories(self):
+        """Photo stories (图片新闻) that have their photo."""
+        return self.filter(kind=Kind.PHOTO, lead_photo__isnull=False)
+
+    def with_body_photos(self):
+        """The photos placed in the body, with their renditions, in a fixed number of queries."""
+        return self.prefetch_related(
+            Prefetch(
+                "body_photos",
+                queryset=ArticlePhoto.objects.select_related("photo").prefetch_related(
+                    "photo__renditions"
+                ),
+            )
+        )
 
     def editable_by(self, user):
         """What a user may change: everything for editors, own unpublished stories for reporters."""
@@ -144,6 +164,15 @@ class Article(models.Model):
     )
     tags = TaggableManager("标签", blank=True, help_text="多个标签用逗号分隔")
     is_headline = models.BooleanField("头条", default=False, help_text="在首页头条位置展示")
+    lead_photo = models.ForeignKey(
+        "Photo",
+        verbose_name="题图",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lead_articles",
+        help_text="显示在标题下方和列表中；图片新闻必须有题图",
+    )
 
     status = models.CharField(
         "状态", max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -196,6 +225,10 @@ class Article(models.Model):
         # The id alone is the permalink: it survives retitling and needs no ASCII slug.
         return reverse("news:article", kwargs={"pk": self.pk})
 
+    def clean(self):
+        if self.kind == Kind.PHOTO and self.lead_photo_id is None:
+            raise ValidationError({"lead_photo": "图片新闻必须选择一张题图。"})
+
     @property
     def is_live(self):
         return (
@@ -217,6 +250,23 @@ class Article(models.Model):
                 self.body[3:]
             )
         return mark_safe(self.body)
+
+    def body_parts(self):
+        """The body as (block, photos placed after it) pairs; unplaced photos follow the body."""
+        blocks = split_blocks(self.body_html())
+        after = {}
+        for placement in self.body_photos.all():
+            index = placement.after_paragraph
+            if index == 0:
+                slot = -1
+            elif index is not None and index <= len(blocks):
+                slot = index - 1
+            else:
+                slot = len(blocks) - 1
+            after.setdefault(slot, []).append(placement)
+        parts = [(mark_safe(""), after.get(-1, []))] if -1 in after else []
+        parts += [(mark_safe(block), after.get(i, [])) for i, block in enumerate(blocks)]
+        return parts
 
     def summary(self, length=120):
         """The lead, or the opening of the body, as plain text for lists, feeds and metadata."""
@@ -277,3 +327,165 @@ class Byline(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()} {self.contributor.name}"
+
+
+@dataclass(frozen=True)
+class Picture:
+    src: str
+    width: int
+    height: int
+    webp_srcset: str = ""
+    jpeg_srcset: str = ""
+
+
+class PhotoQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """Editors change any photo; reporters their own uploads that no approved story uses."""
+        if user.has_perm("news.publish_article"):
+            return self
+        approved = Article.objects.filter(status=Status.PUBLISHED)
+        return (
+            self.filter(uploaded_by=user)
+            .exclude(lead_articles__in=approved)
+            .exclude(placements__article__in=approved)
+        )
+
+
+class Photo(models.Model):
+    """A picture with its caption and credit, as the paper prints it under the picture."""
+
+    image = CheckedImageField(
+        "图片",
+        upload_to="photos/%Y/%m/%d/",
+        width_field="width",
+        height_field="height",
+        max_length=255,
+        help_text="JPEG、PNG 或 WebP。上传后自动按拍摄方向摆正，并去除 EXIF、GPS 等拍摄信息。",
+    )
+    caption = models.TextField(
+        "图片说明", blank=True, help_text="印在图片下方，如 图为……进行花检作业。"
+    )
+    credit = models.CharField(
+        "图片来源",
+        max_length=100,
+        help_text="照片下方原样显示，如 图片来源:杨凌示范区 或 本报记者 张三 摄",
+    )
+    photographer = models.ForeignKey(
+        Contributor,
+        verbose_name="摄影",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="photos",
+    )
+    alt_text = models.CharField(
+        "替代文本",
+        max_length=200,
+        help_text="为看不到图片的读者描述画面内容（读屏软件朗读），不要重复图片说明。",
+    )
+    width = models.PositiveIntegerField("宽度（像素）", editable=False, default=0)
+    height = models.PositiveIntegerField("高度（像素）", editable=False, default=0)
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="上传人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = PhotoQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "图片"
+        verbose_name_plural = "图片"
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self):
+        text = self.caption or self.alt_text
+        return Truncator(text).chars(40) + f"（{self.credit}）"
+
+    def ordered_renditions(self):
+        """Renditions by width; uses the prefetch cache when the page prefetched them."""
+        return sorted(self.renditions.all(), key=lambda r: (r.width, r.format))
+
+    def picture(self):
+        """What the <picture> of templates/includes/photo.html needs, without touching storage."""
+        renditions = self.ordered_renditions()
+        webp = [r for r in renditions if r.format == Rendition.Format.WEBP]
+        jpeg = [r for r in renditions if r.format == Rendition.Format.JPEG]
+        if not jpeg:
+            # Not made yet (e.g. loaded from a fixture): the stored, already cleaned original.
+            return Picture(src=self.image.url, width=self.width, height=self.height)
+        # The fallback <img> is a middle width; browsers with srcset pick their own.
+        fallback = next((r for r in jpeg if r.width >= 800), jpeg[-1])
+        return Picture(
+            src=fallback.file.url,
+            width=fallback.width,
+            height=fallback.height,
+            webp_srcset=", ".join(f"{r.file.url} {r.width}w" for r in webp),
+            jpeg_srcset=", ".join(f"{r.file.url} {r.width}w" for r in jpeg),
+        )
+
+    def thumbnail(self):
+        """The smallest JPEG, for the admin."""
+        jpeg = [r for r in self.ordered_renditions() if r.format == Rendition.Format.JPEG]
+        if jpeg:
+            return Picture(src=jpeg[0].file.url, width=jpeg[0].width, height=jpeg[0].height)
+        return Picture(src=self.image.url, width=self.width, height=self.height)
+
+
+class Rendition(models.Model):
+    """One resized, metadata-free copy of a photo, made once and then only read."""
+
+    class Format(models.TextChoices):
+        WEBP = "webp", "WebP"
+        JPEG = "jpeg", "JPEG"
+
+    photo = models.ForeignKey(
+        Photo, verbose_name="图片", on_delete=models.CASCADE, related_name="renditions"
+    )
+    width = models.PositiveIntegerField("宽度")
+    height = models.PositiveIntegerField("高度")
+    format = models.CharField("格式", max_length=4, choices=Format.choices)
+    file = models.FileField("文件", max_length=255)
+
+    class Meta:
+        verbose_name = "图片尺寸版本"
+        verbose_name_plural = "图片尺寸版本"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["photo", "width", "format"], name="rendition_once_per_photo_width_format"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.photo_id} {self.width}w {self.format}"
+
+
+class ArticlePhoto(models.Model):
+    """A photo placed in an article's body, after a given paragraph."""
+
+    article = models.ForeignKey(
+        Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="body_photos"
+    )
+    # Protected: a photo in a story's body is removed from the story first, on purpose.
+    photo = models.ForeignKey(
+        Photo, verbose_name="图片", on_delete=models.PROTECT, related_name="placements"
+    )
+    after_paragraph = models.PositiveSmallIntegerField(
+        "放在第几段之后",
+        null=True,
+        blank=True,
+        help_text="数正文的段落和小标题；0 为正文之前，留空放在文末",
+    )
+    position = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = "正文配图"
+        verbose_name_plural = "正文配图"
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return str(self.photo)

@@ -1,13 +1,17 @@
-"""Workflow changes to articles: each one checks who may do it and records it in the history."""
+"""Changes that span models: the article workflow (checked and logged) and storing photos."""
 
+import uuid
 from datetime import datetime
 
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
-from news.models import Article, Status
+from news.images import clean_image
+from news.models import Article, Photo, Rendition, Status
+from news.renditions import delete_files, ensure_renditions
 
 
 def _log(*, article: Article, user, message: str) -> None:
@@ -55,3 +59,45 @@ def article_unpublish(*, article: Article, editor) -> Article:
     article.save(update_fields=["status", "updated_at"])
     _log(article=article, user=editor, message="撤稿")
     return article
+
+
+@transaction.atomic
+def photo_save(*, photo: Photo, user, upload: File | None = None) -> Photo:
+    """Save a photo; a new upload is cleaned (upright, no EXIF or GPS) and its renditions made.
+
+    If anything fails, the files written so far are removed along with the rolled-back row.
+    """
+    storage = photo.image.storage
+    previous = []
+    if upload is not None and photo.pk:
+        old = Photo.objects.filter(pk=photo.pk).values_list("image", flat=True).first()
+        previous = [old, *Rendition.objects.filter(photo=photo).values_list("file", flat=True)]
+    if photo.pk is None:
+        photo.uploaded_by = user
+    written = []
+    try:
+        if upload is not None:
+            clean = clean_image(upload)
+            # A random name: the uploader's file name can carry personal or misleading text.
+            photo.image.save(f"{uuid.uuid4().hex}.{clean.extension}", clean.content, save=False)
+            written.append(photo.image.name)
+        photo.save()
+        if upload is not None:
+            Rendition.objects.filter(photo=photo).delete()
+            written += [r.file.name for r in ensure_renditions(photo)]
+    except BaseException:
+        delete_files(written, storage)
+        raise
+    if previous:
+        # Only once the new image is committed may the old files go.
+        transaction.on_commit(lambda: delete_files(previous, storage))
+    return photo
+
+
+@transaction.atomic
+def photo_delete(*, photo: Photo) -> None:
+    """Delete a photo and, once that is committed, its files."""
+    storage = photo.image.storage
+    names = [photo.image.name, *photo.renditions.values_list("file", flat=True)]
+    photo.delete()
+    transaction.on_commit(lambda: delete_files(names, storage))

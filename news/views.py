@@ -6,6 +6,7 @@ from taggit.models import Tag
 from news.models import Article, Section, Zone
 
 PAGE_SIZE = 20
+PHOTO_PAGE_SIZE = 12
 
 
 def _page(request, queryset):
@@ -39,10 +40,18 @@ def tag_detail(request, slug):
     return render(request, "news/tag_detail.html", {"tag": tag, "page": page})
 
 
+def photo_list(request):
+    """Photo stories (图片新闻), newest first."""
+    stories = Article.objects.published().photo_stories().for_listing().newest_first()
+    page = Paginator(stories, PHOTO_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "news/photo_list.html", {"page": page})
+
+
 def article_detail(request, pk):
     article = get_object_or_404(
         Article.objects.published()
         .for_listing()
+        .with_body_photos()
         .prefetch_related(Prefetch("zones", queryset=Zone.objects.only("name", "slug")), "tags"),
         pk=pk,
     )

@@ -139,6 +139,9 @@ if env_bool("BEHIND_TLS_PROXY", False):
 # Uploads: the application checks images itself; these stop oversized requests early.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Uploaded images: largest file, and most pixels (a small file can decode to gigabytes).
+IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 15 * 1024 * 1024)
+IMAGE_UPLOAD_MAX_PIXELS = env_int("IMAGE_UPLOAD_MAX_PIXELS", 50_000_000)
 
 TAGGIT_CASE_INSENSITIVE = True
 

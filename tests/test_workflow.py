@@ -17,7 +17,7 @@ ADD_URL = reverse("admin:news_article_add")
 
 
 def article_form(section, **overrides):
-    """The admin add/change form as a browser posts it, with an empty byline inline."""
+    """The admin add/change form as a browser posts it, with empty inlines."""
     data = {
         "kind": "feature",
         "section": section.pk,
@@ -34,6 +34,10 @@ def article_form(section, **overrides):
         "bylines-INITIAL_FORMS": "0",
         "bylines-MIN_NUM_FORMS": "0",
         "bylines-MAX_NUM_FORMS": "1000",
+        "body_photos-TOTAL_FORMS": "0",
+        "body_photos-INITIAL_FORMS": "0",
+        "body_photos-MIN_NUM_FORMS": "0",
+        "body_photos-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data

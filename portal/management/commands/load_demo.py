@@ -1,13 +1,19 @@
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from ads.models import Advertiser, Member
+from news.models import Photo
+from news.renditions import ensure_renditions
 
 # The newspaper page's content, in load order.
-FIXTURES = ["fixtures/newspaper_page.json", "fixtures/ads.json"]
+FIXTURES = ["fixtures/newspaper_page.json", "fixtures/photos.json", "fixtures/ads.json"]
+# Files the fixtures refer to, laid out as they are stored under MEDIA_ROOT.
+FIXTURE_MEDIA = "fixtures/media"
 
 # For local use only: these passwords are printed in the README.
 DEMO_ACCOUNTS = [
@@ -54,6 +60,7 @@ class Command(BaseCommand):
             raise CommandError("演示账号的密码是公开的：只在 DEBUG=1 的本地环境中载入。")
         for fixture in FIXTURES:
             call_command("loaddata", settings.BASE_DIR / fixture, verbosity=0)
+        install_fixture_media(settings.BASE_DIR / FIXTURE_MEDIA)
         for account in DEMO_ACCOUNTS:
             user, _ = User.objects.update_or_create(
                 username=account["username"],
@@ -72,3 +79,16 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  广告主（/advertisers/）：{account['username']} / {account['password']}"
             )
+
+
+def install_fixture_media(source) -> None:
+    """Copy the fixtures' images into storage, once, and make their renditions, once."""
+    names = []
+    for path in sorted(p for p in source.rglob("*") if p.is_file()):
+        name = path.relative_to(source).as_posix()
+        names.append(name)
+        if not default_storage.exists(name):
+            with path.open("rb") as handle:
+                default_storage.save(name, File(handle))
+    for photo in Photo.objects.filter(image__in=names):
+        ensure_renditions(photo)

@@ -1,6 +1,9 @@
 """A story goes from the reporter's keyboard, through the editor's review, to a reader's screen."""
 
+import io
+
 import pytest
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 from tests.browser.support import DESKTOP, PHONE, check_reader_page, sign_in
@@ -12,6 +15,31 @@ HEADING = "科技助力春耕"
 BOLD = "两万亩制种田"
 LINK_TEXT = "示范区官网"
 LINK_URL = "https://www.ylagri.gov.cn/"
+CAPTION = "图为示范区农技人员在制种田里查看油菜花。"
+CREDIT = "图片来源:杨凌示范区"
+ALT = "油菜花田里弯腰查看花穗的农技人员"
+
+
+def upload_photo(page: Page) -> None:
+    """Upload a photo with its caption, credit and alt text through the admin's photo form."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 800), (236, 200, 40)).save(buffer, "JPEG")
+    page.goto("/admin/news/photo/add/")
+    page.locator("#id_image").set_input_files(
+        {"name": "rapeseed.jpg", "mimeType": "image/jpeg", "buffer": buffer.getvalue()}
+    )
+    page.get_by_label("图片说明").fill(CAPTION)
+    page.get_by_label("图片来源").fill(CREDIT)
+    page.get_by_label("替代文本").fill(ALT)
+    page.get_by_role("button", name="保存", exact=True).click()
+    expect(page.locator(".messagelist")).to_be_visible()
+
+
+def choose_lead_photo(page: Page) -> None:
+    """Pick the photo in the lead-photo picker, which searches as you type."""
+    page.locator(".field-lead_photo .select2-selection").click()
+    page.locator(".select2-container--open .select2-search__field").fill("示范区农技人员")
+    page.locator(".select2-results__option", has_text="示范区农技人员").click()
 
 
 def write_body(page: Page) -> None:
@@ -42,10 +70,13 @@ def write_body(page: Page) -> None:
 def test_it_takes_a_story_from_reporter_to_reader(page_content, reporter, editor, open_page):
     desk = open_page(DESKTOP)
     sign_in(desk, reporter.username)
+    upload_photo(desk)
+    desk.goto("/admin/")
     desk.locator("tr.model-article").get_by_role("link", name="增加").click()
     desk.get_by_label("栏目").select_option(label="党建在高新")
     desk.get_by_label("主题").fill(TITLE)
     write_body(desk)
+    choose_lead_photo(desk)
     desk.get_by_label("状态").select_option(label="待审")
     desk.get_by_role("button", name="保存", exact=True).click()
     expect(desk.locator(".messagelist")).to_contain_text(TITLE)
@@ -74,4 +105,9 @@ def test_it_takes_a_story_from_reporter_to_reader(page_content, reporter, editor
     expect(body.get_by_role("heading", level=2)).to_have_text(HEADING)
     expect(body.locator("strong", has_text=BOLD)).to_be_visible()
     expect(body.get_by_role("link", name=LINK_TEXT)).to_have_attribute("href", LINK_URL)
+    figure = reader.locator("figure.photo").first
+    expect(figure.get_by_role("img", name=ALT)).to_be_visible()
+    caption = figure.locator("figcaption")
+    expect(caption).to_contain_text(CAPTION)
+    expect(caption.locator(".photo-credit")).to_have_text(CREDIT)
     check_reader_page(reader)

@@ -116,15 +116,46 @@ ContactFormSet = forms.inlineformset_factory(
 )
 
 
-def contact_formset_for(listing: Listing, data=None) -> BaseContactFormSet:
-    """Contacts of a listing; a revision not yet saved starts from the live listing's contacts."""
+CONTACT_PREFIX = "contacts"
+
+
+def contact_formset_for(
+    listing: Listing, data=None, *, add_block: bool = False
+) -> BaseContactFormSet:
+    """Contacts of a listing; a revision not yet saved starts from the live listing's contacts.
+
+    `add_block` is the 添加联系方式 button: the posted blocks come back with one more empty block,
+    so a second contact needs no save in between and no script.
+    """
+    if data is not None and add_block:
+        data = _with_one_more_block(data)
     if listing.pk is not None or data is not None or listing.revision_of is None:
-        return ContactFormSet(data, instance=listing, prefix="contacts")
+        formset = ContactFormSet(data, instance=listing, prefix=CONTACT_PREFIX)
+        if add_block and formset.is_bound:
+            _focus_last_block(formset)
+        return formset
     # Shown as initial values only when unbound: posted back, they count as the user's input.
     initial = [
         {"unit": c.unit, "phone": c.phone, "email": c.email, "address": c.address}
         for c in listing.revision_of.contacts.all()
     ]
-    formset = ContactFormSet(instance=listing, prefix="contacts", initial=initial)
+    formset = ContactFormSet(instance=listing, prefix=CONTACT_PREFIX, initial=initial)
     formset.extra = len(initial) + 1
     return formset
+
+
+def _with_one_more_block(data):
+    data = data.copy()
+    key = f"{CONTACT_PREFIX}-TOTAL_FORMS"
+    try:
+        total = int(data.get(key, ""))
+    except ValueError:
+        return data  # a tampered count gets the formset's own error message
+    data[key] = str(min(total + 1, ContactFormSet.max_num))
+    return data
+
+
+def _focus_last_block(formset: BaseContactFormSet) -> None:
+    # Keyboard and screen-reader users land in the block they asked for, not at the page top.
+    if formset.forms:
+        formset.forms[-1].fields["unit"].widget.attrs["autofocus"] = True

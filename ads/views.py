@@ -94,20 +94,29 @@ def listing_detail(request, pk):
 
 def _edit(request, target: Listing, *, title: str, cancel_url: str):
     """The form for a new listing, a draft, or the revision of a live listing."""
+    status = 200
     if request.method == "POST":
+        # The 添加联系方式 button posts the form too: it comes back with one more block, unsaved.
+        adding = "add_contact" in request.POST
         form = ListingForm(request.POST, request.FILES, instance=target)
-        formset = contact_formset_for(target, request.POST)
-        if form.is_valid() and formset.is_valid():
+        formset = contact_formset_for(target, request.POST, add_block=adding)
+        if adding:
+            messages.info(request, "已添加一栏联系方式。填写完毕后请点“保存”。")
+            if request.FILES:
+                # A browser never refills a file input, so say so rather than lose it silently.
+                messages.warning(request, "所选图片尚未上传，请在保存前重新选择。")
+        elif form.is_valid() and formset.is_valid():
             saved = services.listing_save(
                 listing_form=form, contact_formset=formset, user=request.user
             )
             messages.success(request, "已保存。确认无误后请提交审核。")
             return redirect("ads:listing", pk=(saved.revision_of_id or saved.pk))
-        messages.error(request, "请改正下面标出的问题；已填写的内容都还在。")
+        else:
+            messages.error(request, "请改正下面标出的问题；已填写的内容都还在。")
+            status = 400
     else:
         form = ListingForm(instance=target)
         formset = contact_formset_for(target)
-    status = 400 if request.method == "POST" else 200
     return render(
         request,
         "ads/listing_form.html",

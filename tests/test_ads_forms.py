@@ -125,3 +125,36 @@ def test_it_explains_an_action_that_does_not_apply(alice_client, advertiser):
     draft = make_listing(advertiser, status=ListingStatus.DRAFT)
     response = alice_client.post(reverse("ads:listing_pause", args=[draft.pk]), follow=True)
     assert "只有已通过的广告可以暂停" in response.text
+
+
+def test_it_adds_a_contact_block_without_saving_or_losing_anything(alice_client):
+    response = _create(alice_client, headline="两个联系方式", add_contact="1")
+    assert response.status_code == 200
+    assert not Listing.objects.exists()
+    assert "联系方式 2" in response.text
+    assert 'value="两个联系方式"' in response.text
+    assert 'value="jfjtkc@hzzk.gov.cn"' in response.text
+    assert 'name="contacts-1-unit"' in response.text
+    assert 'name="contacts-2-unit"' not in response.text
+
+
+def test_it_asks_for_the_image_again_after_adding_a_block(alice_client):
+    """A browser never refills a file input, so the advertiser is told rather than surprised."""
+    buffer = BytesIO()
+    Image.new("RGB", (40, 20), "red").save(buffer, "PNG")
+    image = SimpleUploadedFile("ad.png", buffer.getvalue(), content_type="image/png")
+    response = _create(alice_client, image=image, add_contact="1")
+    assert "所选图片尚未上传，请在保存前重新选择" in response.text
+
+
+def test_it_saves_when_enter_is_pressed_in_a_field(alice_client):
+    """Enter submits with the form's first button, so 保存 must come before 添加联系方式."""
+    page = alice_client.get(reverse("ads:listing_create")).text
+    assert page.index(">保存</button>") < page.index(">添加联系方式</button>")
+
+
+def test_it_offers_no_more_blocks_than_it_takes(alice_client):
+    response = _create(alice_client, add_contact="1", **{"contacts-TOTAL_FORMS": "10"})
+    assert 'name="contacts-9-unit"' in response.text
+    assert 'name="contacts-10-unit"' not in response.text
+    assert "添加联系方式</button>" not in response.text

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from playwright.sync_api import sync_playwright
 
 from tests.browser.support import DESKTOP, PHONE, record_console_errors
@@ -78,8 +78,18 @@ def browser() -> Iterator:
     # Playwright's sync API keeps an asyncio loop open in this thread (idle between calls), and
     # Django refuses ORM calls whenever a loop is open. Nothing runs on that loop while a test
     # touches the database, so the guard is lifted exactly while Playwright is running.
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        # Starting Playwright switches the context Django keeps its connections in, so tests
+        # get new connection objects; they need the copy of the migrated data (the 编辑 and
+        # 记者 groups) that a serialized rollback restores after each journey's flush.
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         yield chromium
         chromium.close()

@@ -2,6 +2,7 @@
 
 from weakref import WeakKeyDictionary
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
@@ -10,6 +11,10 @@ PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 # What a reader must never meet; axe's "moderate" and "minor" findings are advice.
 BLOCKING_IMPACTS = {"serious", "critical"}
+
+# The live server only sees committed data, so each journey ends by emptying the database; the
+# serialized rollback then restores what migrations made (the 编辑 and 记者 groups) for the next.
+JOURNEY = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 _axe = Axe()
 _console_errors: WeakKeyDictionary[Page, list[str]] = WeakKeyDictionary()

@@ -2,13 +2,12 @@
 
 import io
 
-import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from tests.browser.support import DESKTOP, PHONE, check_reader_page, sign_in
+from tests.browser.support import DESKTOP, JOURNEY, PHONE, check_reader_page, sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = JOURNEY
 
 TITLE = "杨凌示范区油菜花检作业全面展开"
 HEADING = "科技助力春耕"

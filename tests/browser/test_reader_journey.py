@@ -6,10 +6,10 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from tests.browser.support import check_reader_page
+from tests.browser.support import JOURNEY, check_reader_page
 from tests.conftest import make_article, make_section
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = JOURNEY
 
 LEAD_TITLE = "党建激发新业态新就业群体新动能"
 

@@ -38,6 +38,7 @@ format: install
 	$(BIN)/ruff format .
 
 check: install
+	mkdir -p var
 	$(DEV_ENV) $(BIN)/python manage.py check
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 

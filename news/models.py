@@ -143,6 +143,8 @@ class Article(models.Model):
         Contributor, through="Byline", verbose_name="署名", related_name="articles"
     )
     tags = TaggableManager("标签", blank=True, help_text="多个标签用逗号分隔")
+    # Text found by search besides the article's own fields, such as photo captions and credits.
+    search_extra = models.TextField("附加检索文本", blank=True, editable=False)
     is_headline = models.BooleanField("头条", default=False, help_text="在首页头条位置展示")
 
     status = models.CharField(

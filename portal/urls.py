@@ -8,6 +8,7 @@ from portal import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.health, name="health"),
+    path("search/", views.search, name="search"),
     path("admin/", admin.site.urls),
     path("", include("news.urls")),
 ]

@@ -1,0 +1,66 @@
+"""How an article becomes searchable text: the Python twin of the SQL functions in migration 0004.
+
+Chinese has no spaces, so the index holds overlapping character bigrams: 宝鸡高新区 is indexed
+as 宝鸡 鸡高 高新 新区. Any query of two or more characters is then a set of bigrams that must all
+be present, and an exact substring check on the few candidates removes the false hits.
+On SQLite these functions are registered on every connection and called by the index triggers;
+on PostgreSQL the same rules are written in SQL, and a test keeps the two in agreement.
+"""
+
+import re
+
+# Letters and digits that make up words: ASCII and the CJK ideograph blocks. Everything else
+# (punctuation, spaces, symbols) separates runs, and no bigram spans a separator.
+WORD_CHARS = "0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN = re.compile(f"[{WORD_CHARS}]+")
+
+# Block-level tags end a run (a new paragraph is a new sentence); inline tags vanish, so a
+# bolded character still joins its neighbours. Only the entities the body sanitiser writes.
+_BLOCK_TAG = re.compile(r"</?(p|h[1-6]|li|ul|ol|blockquote|br|div)(\s[^>]*)?/?>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
+_ENTITIES = (
+    ("&lt;", "<"),
+    ("&gt;", ">"),
+    ("&quot;", '"'),
+    ("&#39;", "'"),
+    ("&nbsp;", " "),
+    ("&amp;", "&"),
+)
+
+
+def plain_text(html: str) -> str:
+    """The body as text, exactly as the SQL function news_search_plain makes it."""
+    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", html or ""))
+    for entity, char in _ENTITIES:
+        text = text.replace(entity, char)
+    return text
+
+
+def search_document(title, kicker, subtitle, lead, body, extra) -> str:
+    """Every searchable field, lower-cased, one per line: what the exact check looks in."""
+    fields = (title, kicker, subtitle, lead, plain_text(body), extra)
+    return "\n".join(field or "" for field in fields).lower()
+
+
+def runs(text: str) -> list[str]:
+    """The maximal runs of word characters in already lower-cased text."""
+    return _RUN.findall(text)
+
+
+def bigrams(text: str) -> list[str]:
+    """Overlapping pairs of word characters, in order, repeats kept (FTS5 phrases need them)."""
+    return [run[i : i + 2] for run in runs(text.lower()) for i in range(len(run) - 1)]
+
+
+def bigram_text(text: str | None) -> str:
+    """The bigrams as space-separated tokens: what the SQLite FTS5 table stores."""
+    return " ".join(bigrams(text or ""))
+
+
+def register_sqlite_functions(sender, connection, **kwargs) -> None:
+    """Give each SQLite connection the functions the index triggers and the search call."""
+    if connection.vendor != "sqlite":
+        return
+    raw = connection.connection
+    raw.create_function("news_search_document", 6, search_document, deterministic=True)
+    raw.create_function("news_search_bigrams", 1, bigram_text, deterministic=True)

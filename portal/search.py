@@ -170,6 +170,15 @@ def search(query: Query, *, filters: Filters | None = None, page: int = 1) -> Re
     return ResultPage(articles=articles, number=page, has_next=len(ids) > offset + PER_PAGE)
 
 
+def matching_ids(query: Query, *, use_index: bool = True) -> list[int]:
+    """Every published match, unpaged; without the index it is the plain substring scan the
+    index must agree with (the benchmark's measure of recall)."""
+    articles = Article.objects.published().alias(search_document=_document())
+    if use_index:
+        articles = _index_filter(articles, query, column="document")
+    return list(articles.filter(_in_document(query)).values_list("pk", flat=True))
+
+
 def highlight(text: str, query: Query) -> SafeString:
     """The text, escaped, with each search term wrapped in <mark>."""
     pattern = re.compile("|".join(re.escape(term) for term in query.terms), re.IGNORECASE)

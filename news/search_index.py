@@ -3,8 +3,10 @@
 Chinese has no spaces, so the index holds overlapping character bigrams: 宝鸡高新区 is indexed
 as 宝鸡 鸡高 高新 新区. Any query of two or more characters is then a set of bigrams that must all
 be present, and an exact substring check on the few candidates removes the false hits.
-On SQLite these functions are registered on every connection and called by the index triggers;
-on PostgreSQL the same rules are written in SQL, and a test keeps the two in agreement.
+On SQLite these functions are registered on every connection and called by the index triggers
+(FTS5 phrase queries keep the bigrams in order). PostgreSQL's tsvector has no phrase check
+in its index, so it holds trigrams instead (index_grams), written in SQL; a test keeps the
+SQL and Python in agreement.
 """
 
 import re
@@ -52,9 +54,32 @@ def bigrams(text: str) -> list[str]:
     return [run[i : i + 2] for run in runs(text.lower()) for i in range(len(run) - 1)]
 
 
+def index_grams(text: str) -> set[str]:
+    """What PostgreSQL indexes: each trigram, and the closing bigram of every run."""
+    return {
+        run[i : i + 3] if i < len(run) - 2 else run[i : i + 2]
+        for run in runs(text.lower())
+        for i in range(len(run) - 1)
+    }
+
+
+def query_grams(run: str) -> tuple[list[str], bool]:
+    """The index keys a run of a query needs, and whether they are prefixes (two characters)."""
+    if len(run) == 2:
+        return [run], True
+    return [run[i : i + 3] for i in range(len(run) - 2)], False
+
+
 def bigram_text(text: str | None) -> str:
     """The bigrams as space-separated tokens: what the SQLite FTS5 table stores."""
     return " ".join(bigrams(text or ""))
+
+
+def contains(haystack: str | None, needle: str | None) -> bool | None:
+    """The exact check: SQL's news_search_contains."""
+    if haystack is None or needle is None:
+        return None
+    return needle in haystack
 
 
 def register_sqlite_functions(sender, connection, **kwargs) -> None:
@@ -64,3 +89,4 @@ def register_sqlite_functions(sender, connection, **kwargs) -> None:
     raw = connection.connection
     raw.create_function("news_search_document", 6, search_document, deterministic=True)
     raw.create_function("news_search_bigrams", 1, bigram_text, deterministic=True)
+    raw.create_function("news_search_contains", 2, contains, deterministic=True)

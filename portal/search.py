@@ -8,9 +8,10 @@ contains the words, and every article that contains them is found.
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from time import monotonic
 
 from django.db import connection
-from django.db.models import BooleanField, F, Func, Q, QuerySet, TextField
+from django.db.models import BooleanField, F, Func, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -18,7 +19,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from news.models import Article, Section, Zone
-from news.search_index import bigrams, plain_text, runs
+from news.search_index import bigrams, plain_text, query_grams, runs
 
 MAX_QUERY_LENGTH = 50
 MAX_TERMS = 5
@@ -96,29 +97,79 @@ class ResultPage:
         return self.number - 1
 
 
-def _index_bigrams(query: Query) -> list[list[str]]:
-    """Each term's runs of two or more characters, as bigram lists (one-character runs are
-    left to the exact check)."""
-    return [bigrams(run) for term in query.terms for run in runs(term) if len(run) >= 2]
+def _index_runs(query: Query) -> list[str]:
+    """Each term's runs of two or more characters (one-character runs are left to the exact
+    check)."""
+    return [run for term in query.terms for run in runs(term) if len(run) >= 2]
 
 
 def _index_filter(articles: QuerySet, query: Query, *, column: str) -> QuerySet:
     """Candidates from the bigram index: those holding every bigram of every term."""
-    groups = _index_bigrams(query)
+    index_runs = _index_runs(query)
     if connection.vendor == "postgresql":
-        tsquery = " & ".join(f"'{gram}'" for gram in sorted({g for grams in groups for g in grams}))
         vector = "search_title" if column == "title" else "search_vector"
+        keys = _pg_keys(index_runs, common_keys(vector))
+        tsquery = " & ".join(f"'{gram}':*" if prefix else f"'{gram}'" for gram, prefix in keys)
         return articles.filter(
             RawSQL(f'"news_article"."{vector}" @@ %s::tsquery', [tsquery], BooleanField())
         )
     # SQLite FTS5: each run is a phrase of consecutive bigrams; the word characters the index
     # holds cannot break out of the double quotes.
-    match = " AND ".join(f'{column} : "{" ".join(grams)}"' for grams in groups)
+    match = " AND ".join(f'{column} : "{" ".join(bigrams(run))}"' for run in index_runs)
     return articles.filter(
         pk__in=RawSQL(
             "SELECT rowid FROM news_article_search WHERE news_article_search MATCH %s", [match]
         )
     )
+
+
+def _pg_keys(index_runs: list[str], common: dict[str, float]) -> list[tuple[str, bool]]:
+    """The index keys to ask for: per run of the query, all of them when one is rare, else only
+    the rarest.
+
+    PostgreSQL multiplies the keys' frequencies as if they were independent; the trigrams of
+    one common phrase are not, so it would expect a handful of rows, fetch every one of the
+    thousands, and sort them. One common key per run is estimated right, and then it walks
+    the newest-first index and stops after a page. The exact check keeps the answer the same.
+    """
+
+    def frequency(gram: str, prefix: bool) -> float:
+        if prefix:
+            return min(1.0, sum(f for key, f in common.items() if key.startswith(gram)))
+        return common.get(gram, 0.0)
+
+    chosen = set()
+    for run in index_runs:
+        grams, prefix = query_grams(run)
+        keys = [(gram, prefix) for gram in grams]
+        if not common or any(frequency(*key) == 0.0 for key in keys):
+            chosen.update(keys)
+        else:
+            chosen.add(min(keys, key=lambda key: frequency(*key)))
+    return sorted(chosen)
+
+
+_STATS_TTL = 600
+_stats_cache: dict[str, tuple[float, dict[str, dict[str, float]]]] = {}
+
+
+def common_keys(column: str) -> dict[str, float]:
+    """The index keys ANALYZE found most common in a column, with their frequencies. Cached a
+    few minutes per process: they change only as slowly as the archive does."""
+    cached = _stats_cache.get(connection.alias)
+    if not cached or cached[0] < monotonic():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT attname, most_common_elems::text::text[], most_common_elem_freqs"
+                " FROM pg_stats WHERE schemaname = current_schema()"
+                " AND tablename = 'news_article' AND attname IN ('search_title', 'search_vector')"
+            )
+            stats = {
+                name: dict(zip(elems or [], freqs or [], strict=False))
+                for name, elems, freqs in cursor.fetchall()
+            }
+        cached = _stats_cache[connection.alias] = (monotonic() + _STATS_TTL, stats)
+    return cached[1].get(column, {})
 
 
 def _document():
@@ -129,18 +180,24 @@ def _document():
     )
 
 
-def _in_title(query: Query) -> Q:
+def _contains_all(field: str, query: Query) -> Q:
+    """Every term occurs in the (lower-cased) field: the exact check on the index's candidates."""
     condition = Q()
     for term in query.terms:
-        condition &= Q(search_title_text__contains=term)
+        condition &= Q(
+            Func(
+                F(field), Value(term), function="news_search_contains", output_field=BooleanField()
+            )
+        )
     return condition
+
+
+def _in_title(query: Query) -> Q:
+    return _contains_all("search_title_text", query)
 
 
 def _in_document(query: Query) -> Q:
-    condition = Q()
-    for term in query.terms:
-        condition &= Q(search_document__contains=term)
-    return condition
+    return _contains_all("search_document", query)
 
 
 def search(query: Query, *, filters: Filters | None = None, page: int = 1) -> ResultPage:

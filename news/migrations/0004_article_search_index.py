@@ -2,8 +2,11 @@
 # QuerySet.update(), bulk_create() and loaddata all keep it in sync. See news/search_index.py.
 #
 # The index lives outside Django's model state, so each backend gets its own SQL:
-# - PostgreSQL: IMMUTABLE SQL functions, two stored generated tsvector columns of bigrams
-#   (the title alone, and every field) and a GIN index on each.
+# - PostgreSQL: IMMUTABLE SQL functions, two stored generated tsvector columns (the title
+#   alone, and every field) and a GIN index on each. They hold trigrams, plus the last bigram
+#   of each run: a two-character word is a prefix query ('党建':*), a longer one needs all its
+#   trigrams, which are far more selective than bigrams (发展党建 has common bigrams, but
+#   its trigram 展党建 occurs nowhere, so the index alone answers "no match").
 # - SQLite: an FTS5 table of bigram text maintained by triggers, which call Python functions
 #   registered on each connection (news.apps). A later migration that makes SQLite rebuild
 #   news_article drops these triggers: re-run create_sqlite_index() after it.
@@ -29,9 +32,20 @@ CREATE FUNCTION news_search_document(
     || E'\n' || coalesce(extra, ''))
 $$;
 
-CREATE FUNCTION news_search_bigrams(doc text) RETURNS tsvector
+-- The exact check. PL/pgSQL, so the planner cannot inline it and judge it by a LIKE
+-- pattern's tiny default selectivity: that misjudgement made it scan every match of a
+-- common word instead of walking the newest-first index and stopping after one page.
+CREATE FUNCTION news_search_contains(haystack text, needle text) RETURNS boolean
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+BEGIN
+  RETURN strpos(haystack, needle) > 0;
+END
+$$;
+
+CREATE FUNCTION news_search_grams(doc text) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT array_to_tsvector(coalesce(array_agg(DISTINCT substr(run, i, 2)), '{{}}'))
+  SELECT array_to_tsvector(coalesce(array_agg(DISTINCT
+    CASE WHEN i < length(run) - 1 THEN substr(run, i, 3) ELSE substr(run, i, 2) END), '{{}}'))
   FROM regexp_split_to_table(lower(coalesce(doc, '')), E'{WORD_CLASS}') AS run,
        generate_series(1, length(run) - 1) AS i
 $$;
@@ -40,9 +54,9 @@ $$;
 PG_COLUMNS = """
 ALTER TABLE news_article
   ADD COLUMN search_title tsvector
-    GENERATED ALWAYS AS (news_search_bigrams(title)) STORED,
+    GENERATED ALWAYS AS (news_search_grams(title)) STORED,
   ADD COLUMN search_vector tsvector
-    GENERATED ALWAYS AS (news_search_bigrams(news_search_document(
+    GENERATED ALWAYS AS (news_search_grams(news_search_document(
       title, kicker, subtitle, lead, body, search_extra))) STORED;
 CREATE INDEX news_article_search_title_gin ON news_article USING gin (search_title);
 CREATE INDEX news_article_search_vector_gin ON news_article USING gin (search_vector);
@@ -50,7 +64,8 @@ CREATE INDEX news_article_search_vector_gin ON news_article USING gin (search_ve
 
 PG_DROP = """
 ALTER TABLE news_article DROP COLUMN IF EXISTS search_title, DROP COLUMN IF EXISTS search_vector;
-DROP FUNCTION IF EXISTS news_search_bigrams(text);
+DROP FUNCTION IF EXISTS news_search_grams(text);
+DROP FUNCTION IF EXISTS news_search_contains(text, text);
 DROP FUNCTION IF EXISTS news_search_document(text, text, text, text, text, text);
 """
 

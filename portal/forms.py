@@ -7,7 +7,9 @@ from portal.search import Filters, QueryError, parse_query
 class SearchForm(forms.Form):
     """The reader's search: words, and optionally a column, a zone and a date range."""
 
-    q = forms.CharField(label="搜索词", required=False, strip=True)
+    q = forms.CharField(
+        label="搜索词", required=False, strip=True, widget=forms.TextInput(attrs={"type": "search"})
+    )
     section = forms.ModelChoiceField(
         label="栏目",
         queryset=Section.objects.only("name", "slug"),

@@ -104,7 +104,7 @@ def _index_runs(query: Query) -> list[str]:
 
 
 def _index_filter(articles: QuerySet, query: Query, *, column: str) -> QuerySet:
-    """Candidates from the bigram index: those holding every bigram of every term."""
+    """Candidates from the index: articles holding the n-grams of every term (a superset)."""
     index_runs = _index_runs(query)
     if connection.vendor == "postgresql":
         vector = "search_title" if column == "title" else "search_vector"

@@ -7,7 +7,7 @@ PORT ?= 8000
 # Local development only: debug on, a throwaway key, SQLite under var/.
 DEV_ENV := DEBUG=1 SECRET_KEY=local-development-only-not-secret
 
-.PHONY: install run test lint format check migrations-check clean
+.PHONY: install run test lint format check migrations-check clean bench-search
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,13 @@ check: install
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 migrations-check: check
+
+# Loads 100,000 synthetic articles into DATABASE_URL (default: a separate SQLite file under
+# var/), then times the search queries. Not the dev database: the load is large.
+bench-search: install
+	mkdir -p var
+	SECRET_KEY=local-benchmark-only-not-secret DATABASE_URL=$${DATABASE_URL:-sqlite:///var/bench.sqlite3} \
+		sh -c '$(BIN)/python manage.py migrate --noinput && $(BIN)/python manage.py bench_search --articles 100000 --runs 50'
 
 clean:
 	rm -rf $(VENV) var/db.sqlite3

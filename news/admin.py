@@ -172,6 +172,11 @@ class ArticleAdmin(admin.ModelAdmin):
             raise PermissionDenied
         super().save_model(request, obj, form, change)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Body photos are saved with the inlines, so the photo text is refreshed after them.
+        Article.objects.filter(pk=form.instance.pk).refresh_photo_text()
+
     @admin.display(description="状态", ordering="status")
     def state_label(self, obj):
         if obj.is_scheduled:

@@ -133,6 +133,29 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    def refresh_photo_text(self) -> None:
+        """Copy the captions and credits of each article's photos into its search text.
+
+        The search index is computed by the database from the article's own columns, so
+        text from related photos is kept in search_extra and refreshed whenever a photo,
+        a lead photo or a body photo changes.
+        """
+        rows = self.values_list(
+            "pk",
+            "lead_photo__caption",
+            "lead_photo__credit",
+            "body_photos__photo__caption",
+            "body_photos__photo__credit",
+        )
+        texts: dict[int, list[str]] = {}
+        for pk, *parts in rows:
+            bucket = texts.setdefault(pk, [])
+            bucket.extend(p for p in parts if p and p not in bucket)
+        for pk, parts in texts.items():
+            Article.objects.filter(pk=pk).exclude(search_extra="\n".join(parts)).update(
+                search_extra="\n".join(parts)
+            )
+
     def editable_by(self, user):
         """What a user may change: everything for editors, own unpublished stories for reporters."""
         if user.has_perm("news.publish_article"):
@@ -163,6 +186,8 @@ class Article(models.Model):
         Contributor, through="Byline", verbose_name="署名", related_name="articles"
     )
     tags = TaggableManager("标签", blank=True, help_text="多个标签用逗号分隔")
+    # Text found by search besides the article's own fields, such as photo captions and credits.
+    search_extra = models.TextField("附加检索文本", blank=True, editable=False)
     is_headline = models.BooleanField("头条", default=False, help_text="在首页头条位置展示")
     lead_photo = models.ForeignKey(
         "Photo",
@@ -428,6 +453,11 @@ class Photo(models.Model):
             jpeg_srcset=", ".join(f"{r.file.url} {r.width}w" for r in jpeg),
         )
 
+    def share_rendition(self):
+        """The JPEG that link previews, feeds and structured data point to (about 1024 wide)."""
+        jpeg = [r for r in self.ordered_renditions() if r.format == Rendition.Format.JPEG]
+        return next((r for r in jpeg if r.width >= 800), jpeg[-1]) if jpeg else None
+
     def thumbnail(self):
         """The smallest JPEG, for the admin."""
         jpeg = [r for r in self.ordered_renditions() if r.format == Rendition.Format.JPEG]
@@ -450,6 +480,8 @@ class Rendition(models.Model):
     height = models.PositiveIntegerField("高度")
     format = models.CharField("格式", max_length=4, choices=Format.choices)
     file = models.FileField("文件", max_length=255)
+    # Recorded when made, so feeds can state an enclosure's length without asking storage.
+    size = models.PositiveIntegerField("字节数", default=0)
 
     class Meta:
         verbose_name = "图片尺寸版本"

@@ -92,12 +92,13 @@ def _store(photo, image, width, height, fmt, saved_names) -> Rendition | None:
     if storage.exists(name):
         # Left by an earlier, rolled-back attempt: replace it rather than rename.
         storage.delete(name)
-    saved = storage.save(name, ContentFile(_encode(image, fmt)))
+    data = _encode(image, fmt)
+    saved = storage.save(name, ContentFile(data))
     saved_names.append(saved)
     try:
         with transaction.atomic():
             return Rendition.objects.create(
-                photo=photo, width=width, height=height, format=fmt, file=saved
+                photo=photo, width=width, height=height, format=fmt, file=saved, size=len(data)
             )
     except IntegrityError:
         # Another process made it first, under the same name: keep that file.

@@ -7,6 +7,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from news.images import clean_image
@@ -88,6 +89,8 @@ def photo_save(*, photo: Photo, user, upload: File | None = None) -> Photo:
     except BaseException:
         delete_files(written, storage)
         raise
+    # Captions and credits are searchable through every article that shows the photo.
+    Article.objects.filter(Q(lead_photo=photo) | Q(body_photos__photo=photo)).refresh_photo_text()
     if previous:
         # Only once the new image is committed may the old files go.
         transaction.on_commit(lambda: delete_files(previous, storage))

@@ -1,11 +1,15 @@
 from django.urls import path
 
-from news import views
+from news import feeds, views
 
 app_name = "news"
 
 urlpatterns = [
     path("article/<int:pk>/", views.article_detail, name="article"),
+    path("feed/", feeds.LatestFeed(), name="feed"),
+    path("section/<slug:slug>/feed/", feeds.SectionFeed(), name="section_feed"),
+    path("zones/<slug:slug>/feed/", feeds.ZoneFeed(), name="zone_feed"),
+    path("tags/<str:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
     path("section/<slug:slug>/", views.section_detail, name="section"),
     path("photos/", views.photo_list, name="photos"),
     path("zones/", views.zone_list, name="zones"),

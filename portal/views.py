@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from news.models import Article, Kind, Zone
+from portal import search as site_search
+from portal.forms import SearchForm
 
 PER_SECTION = 5
 BRIEFS = 8
@@ -49,3 +51,19 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def search(request):
+    """Search results; bad input is answered with the form's message and a 400, never a 500."""
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return render(request, "portal/search.html", {"form": form}, status=400)
+    query = form.cleaned_data["q"]
+    results = None
+    if query:
+        try:
+            number = int(request.GET.get("page", 1))
+        except ValueError:
+            number = 1
+        results = site_search.search(query, filters=form.filters(), page=number)
+    return render(request, "portal/search.html", {"form": form, "query": query, "results": results})

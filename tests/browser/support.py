@@ -35,7 +35,7 @@ def sign_in(page: Page, username: str, *, path: str = "/admin/login/") -> None:
     page.goto(path)
     page.locator("input[name=username]").fill(username)
     page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form [type=submit]").click()
+    page.locator("form:has(input[name=password]) [type=submit]").click()
     expect(page.locator("input[name=password]")).to_have_count(0)
 
 

@@ -73,3 +73,19 @@ def test_it_shows_the_menu_without_a_click_on_a_wide_screen(paper, page):
     expect(page.locator("details.site-menu summary")).to_be_hidden()
     expect(page.locator("details.site-menu").get_by_role("link", name="党建在高新")).to_be_visible()
     check_reader_page(page)
+
+
+def test_it_finds_a_story_with_the_search_box_on_a_phone(paper, phone):
+    phone.goto("/")
+    phone.get_by_role("searchbox", name="搜索本站新闻").fill("效能")
+    phone.get_by_role("searchbox", name="搜索本站新闻").press("Enter")
+    results = phone.locator("main")
+    expect(
+        results.get_by_role("link", name="银川高新区: 获自治区效能目标管理考核优秀")
+    ).to_be_visible()
+    expect(results.locator("mark", has_text="效能").first).to_be_visible()
+    check_reader_page(phone)
+
+    phone.get_by_role("searchbox", name="搜索本站新闻").fill("。")
+    phone.get_by_role("searchbox", name="搜索本站新闻").press("Enter")
+    expect(results).to_contain_text("搜索词里没有汉字、字母或数字")

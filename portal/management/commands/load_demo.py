@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from ads.models import Advertiser, Member
-from news.models import Photo
+from news.models import Article, Photo
 from news.renditions import ensure_renditions
 
 # The newspaper page's content, in load order.
@@ -61,6 +61,8 @@ class Command(BaseCommand):
         for fixture in FIXTURES:
             call_command("loaddata", settings.BASE_DIR / fixture, verbosity=0)
         install_fixture_media(settings.BASE_DIR / FIXTURE_MEDIA)
+        # loaddata writes rows directly, so the photo text for search is filled in here.
+        Article.objects.filter(lead_photo__isnull=False).refresh_photo_text()
         for account in DEMO_ACCOUNTS:
             user, _ = User.objects.update_or_create(
                 username=account["username"],

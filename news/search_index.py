@@ -1,0 +1,92 @@
+"""How an article becomes searchable text: the Python twin of the SQL functions in migration 0006.
+
+Chinese has no spaces, so the index holds overlapping character bigrams: 宝鸡高新区 is indexed
+as 宝鸡 鸡高 高新 新区. Any query of two or more characters is then a set of bigrams that must all
+be present, and an exact substring check on the few candidates removes the false hits.
+On SQLite these functions are registered on every connection and called by the index triggers
+(FTS5 phrase queries keep the bigrams in order). PostgreSQL's tsvector has no phrase check
+in its index, so it holds trigrams instead (index_grams), written in SQL; a test keeps the
+SQL and Python in agreement.
+"""
+
+import re
+
+# Letters and digits that make up words: ASCII and the CJK ideograph blocks. Everything else
+# (punctuation, spaces, symbols) separates runs, and no bigram spans a separator.
+WORD_CHARS = "0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN = re.compile(f"[{WORD_CHARS}]+")
+
+# Block-level tags end a run (a new paragraph is a new sentence); inline tags vanish, so a
+# bolded character still joins its neighbours. Only the entities the body sanitiser writes.
+_BLOCK_TAG = re.compile(r"</?(p|h[1-6]|li|ul|ol|blockquote|br|div)(\s[^>]*)?/?>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
+_ENTITIES = (
+    ("&lt;", "<"),
+    ("&gt;", ">"),
+    ("&quot;", '"'),
+    ("&#39;", "'"),
+    ("&nbsp;", " "),
+    ("&amp;", "&"),
+)
+
+
+def plain_text(html: str) -> str:
+    """The body as text, exactly as the SQL function news_search_plain makes it."""
+    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", html or ""))
+    for entity, char in _ENTITIES:
+        text = text.replace(entity, char)
+    return text
+
+
+def search_document(title, kicker, subtitle, lead, body, extra) -> str:
+    """Every searchable field, lower-cased, one per line: what the exact check looks in."""
+    fields = (title, kicker, subtitle, lead, plain_text(body), extra)
+    return "\n".join(field or "" for field in fields).lower()
+
+
+def runs(text: str) -> list[str]:
+    """The maximal runs of word characters in already lower-cased text."""
+    return _RUN.findall(text)
+
+
+def bigrams(text: str) -> list[str]:
+    """Overlapping pairs of word characters, in order, repeats kept (FTS5 phrases need them)."""
+    return [run[i : i + 2] for run in runs(text.lower()) for i in range(len(run) - 1)]
+
+
+def index_grams(text: str) -> set[str]:
+    """What PostgreSQL indexes: each trigram, and the closing bigram of every run."""
+    return {
+        run[i : i + 3] if i < len(run) - 2 else run[i : i + 2]
+        for run in runs(text.lower())
+        for i in range(len(run) - 1)
+    }
+
+
+def query_grams(run: str) -> tuple[list[str], bool]:
+    """The index keys a run of a query needs, and whether they are prefixes (two characters)."""
+    if len(run) == 2:
+        return [run], True
+    return [run[i : i + 3] for i in range(len(run) - 2)], False
+
+
+def bigram_text(text: str | None) -> str:
+    """The bigrams as space-separated tokens: what the SQLite FTS5 table stores."""
+    return " ".join(bigrams(text or ""))
+
+
+def contains(haystack: str | None, needle: str | None) -> bool | None:
+    """The exact check: SQL's news_search_contains."""
+    if haystack is None or needle is None:
+        return None
+    return needle in haystack
+
+
+def register_sqlite_functions(sender, connection, **kwargs) -> None:
+    """Give each SQLite connection the functions the index triggers and the search call."""
+    if connection.vendor != "sqlite":
+        return
+    raw = connection.connection
+    raw.create_function("news_search_document", 6, search_document, deterministic=True)
+    raw.create_function("news_search_bigrams", 1, bigram_text, deterministic=True)
+    raw.create_function("news_search_contains", 2, contains, deterministic=True)

@@ -96,7 +96,9 @@ def test_it_sends_a_reader_to_the_advertisers_sign_in(client):
 
 def test_it_refuses_a_reporter(client, reporter):
     client.force_login(reporter)
-    assert client.get(reverse("ads:dashboard")).status_code == 403
+    response = client.get(reverse("ads:dashboard"))
+    assert response.status_code == 403
+    assert "没有访问权限" in response.content.decode()
 
 
 def test_it_refuses_a_reporter_at_sign_in(client, reporter):

@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
 from ads.models import Contact, Listing
-from news.images import clean_image, validate_image_upload
+from news.images import clean_image
 
 
 class AdvertiserLoginForm(AuthenticationForm):
@@ -61,10 +61,9 @@ class ListingForm(forms.ModelForm):
 
     def clean_image(self):
         image = self.cleaned_data.get("image")
-        # Only a new upload is checked; a kept image was checked when it came in.
+        # A new upload, already checked by the field (CheckedImageField), is re-encoded so
+        # readers get it upright and without the advertiser's EXIF or GPS data.
         if image and hasattr(image, "content_type"):
-            validate_image_upload(image)
-            # Readers get the picture upright and without the advertiser's EXIF or GPS data.
             return clean_image(image).content
         return image
 

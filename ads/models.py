@@ -6,6 +6,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from news.images import CheckedImageField
+
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ()\-]{4,23}[0-9]$",
     "请输入有效的电话号码，如 0752-3278024 或 13800138000。",
@@ -110,7 +112,8 @@ class Listing(models.Model):
     )
     headline = models.CharField("标题", max_length=60)
     slogans = models.TextField("广告语", blank=True, help_text="每行一句")
-    image = models.ImageField("图片", upload_to="ads/%Y/%m/", blank=True)
+    # Checked like newsroom photos in every form, the admin's included.
+    image = CheckedImageField("图片", upload_to="ads/%Y/%m/", blank=True)
     link = models.URLField(
         "链接",
         blank=True,

@@ -28,7 +28,9 @@ def click(request, pk):
     listing = get_object_or_404(Listing.objects.live().only("pk", "link"), pk=pk)
     if not listing.link.startswith(("https://", "http://")):
         raise Http404("该广告没有链接。")
-    counters.count_click(listing)
+    # A HEAD (link checkers, some prefetchers) is not a reader's click.
+    if request.method == "GET":
+        counters.count_click(listing)
     response = HttpResponseRedirect(listing.link)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

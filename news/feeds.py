@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
@@ -119,7 +120,11 @@ class ZoneFeed(ArticleFeed):
 
 class TagFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        tag = get_object_or_404(Tag, slug=slug)
+        # Like the tag page: a tag that only unpublished stories carry does not exist for readers.
+        if not Article.objects.published().filter(tags=tag).exists():
+            raise Http404("没有这个标签的已发布文章。")
+        return tag
 
     def articles(self, obj):
         return Article.objects.published().filter(tags=obj)

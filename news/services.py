@@ -102,5 +102,8 @@ def photo_delete(*, photo: Photo) -> None:
     """Delete a photo and, once that is committed, its files."""
     storage = photo.image.storage
     names = [photo.image.name, *photo.renditions.values_list("file", flat=True)]
+    showing = list(Article.objects.filter(lead_photo=photo).values_list("pk", flat=True))
     photo.delete()
+    # Its caption and credit must stop finding the stories that showed it.
+    Article.objects.filter(pk__in=showing).refresh_photo_text()
     transaction.on_commit(lambda: delete_files(names, storage))

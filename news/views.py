@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
@@ -37,6 +38,9 @@ def zone_detail(request, slug):
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = _page(request, Article.objects.published().filter(tags=tag))
+    if not page.paginator.count:
+        # A tag only unpublished stories carry would give away what is under embargo.
+        raise Http404("没有这个标签的已发布文章。")
     return render(request, "news/tag_detail.html", {"tag": tag, "page": page})
 
 

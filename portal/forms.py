@@ -1,7 +1,13 @@
+from datetime import date
+
 from django import forms
 
 from news.models import Section, Zone
 from portal.search import Filters, QueryError, parse_query
+
+# Far enough for any archive; beyond it a date cannot be turned into a time in Asia/Shanghai.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2999, 12, 31)
 
 
 class SearchForm(forms.Form):
@@ -43,6 +49,10 @@ class SearchForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        for field, value in (("date_from", start), ("date_to", end)):
+            if value and not EARLIEST_DATE <= value <= LATEST_DATE:
+                self.add_error(field, "日期超出可查询的范围（1900年至2999年）。")
+                start = end = None
         if start and end and start > end:
             self.add_error("date_to", "截止日期不能早于起始日期。")
         return cleaned

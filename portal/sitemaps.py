@@ -128,6 +128,8 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /search/",
+        # The ads' click redirect counts clicks; crawlers following it would inflate them.
+        "Disallow: /advertisers/go/",
         f"Sitemap: {settings.SITE_URL}{reverse('sitemap_index')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

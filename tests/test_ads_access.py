@@ -135,3 +135,12 @@ def test_it_changes_an_advertisers_password(alice_client):
     )
     assert response.status_code == 302
     assert User.objects.get(username="alice").check_password("gaoxin-zhongkai-2025")
+
+
+def test_an_advertisers_own_preview_never_goes_through_the_click_counter(alice_client, advertiser):
+    draft = make_listing(
+        advertiser, "草稿广告", status=ListingStatus.DRAFT, link="https://www.hzzk.gov.cn/"
+    )
+    html = alice_client.get(reverse("ads:listing", args=[draft.pk])).content.decode()
+    assert reverse("ads:click", args=[draft.pk]) not in html
+    assert "https://www.hzzk.gov.cn/" in html

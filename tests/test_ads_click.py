@@ -25,6 +25,12 @@ def test_it_goes_to_the_stored_link_and_counts_the_click(client, listing):
     assert figure.clicks == 1
 
 
+def test_a_head_request_is_not_counted_as_a_click(client, listing):
+    response = client.head(reverse("ads:click", args=[listing.pk]))
+    assert response.status_code == 302
+    assert not DailyFigure.objects.filter(listing=listing, clicks__gt=0).exists()
+
+
 @pytest.mark.parametrize(
     "query",
     ["?next=https://evil.example/", "?url=//evil.example", "?to=javascript:alert(1)"],

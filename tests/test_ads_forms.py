@@ -82,7 +82,7 @@ def test_it_refuses_a_file_that_is_not_an_image(alice_client):
     fake = SimpleUploadedFile("ad.png", b"not really a png", content_type="image/png")
     response = _create(alice_client, image=fake)
     assert response.status_code == 400
-    assert "无法识别该图片" in response.text
+    assert "文件不是有效的图片" in response.text
     assert not Listing.objects.exists()
 
 

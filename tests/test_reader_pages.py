@@ -131,3 +131,10 @@ def test_related_articles_prefer_shared_tags(client):
     html = client.get(article.get_absolute_url()).content.decode()
     related = html[html.index("相关阅读") :]
     assert related.index("共享两个标签") < related.index("同栏目无标签")
+
+
+def test_a_tag_only_unpublished_stories_carry_is_not_found(client):
+    make_article("禁发稿件", status=Status.DRAFT, tags=["未公开的标签"])
+    make_article("定时稿件", publish_at=timezone.now() + timedelta(days=1), tags=["未公开的标签"])
+    assert client.get("/tags/未公开的标签/").status_code == 404
+    assert client.get("/tags/未公开的标签/feed/").status_code == 404

@@ -244,3 +244,25 @@ def test_it_finds_photo_captions_and_credits_after_a_photo_changes(client, edito
     photo_save(photo=inline, user=editor)
     assert "图片新闻一则" in client.get("/search/", {"q": "光伏"}).content.decode()
     assert "图片新闻一则" not in client.get("/search/", {"q": "盐碱"}).content.decode()
+
+
+@pytest.mark.parametrize(
+    "params", [{"date_to": "9999-12-31"}, {"date_from": "0001-01-01"}, {"date_from": "1-1-1"}]
+)
+def test_a_date_out_of_range_is_a_clear_400(client, params):
+    make_article("党建工作")
+    response = client.get("/search/", {"q": "党建", **params})
+    assert response.status_code == 400
+    assert "日期" in response.content.decode()
+
+
+def test_a_deleted_photo_no_longer_finds_its_story(client):
+    from news.services import photo_delete
+    from tests.photo_helpers import make_photo
+
+    photo = make_photo(caption="图为盐碱地上的试验田。")
+    story = make_article("题图将被删除的稿件", kind="feature", lead_photo=photo)
+    Article.objects.filter(pk=story.pk).refresh_photo_text()
+    assert "题图将被删除的稿件" in client.get("/search/", {"q": "试验田"}).content.decode()
+    photo_delete(photo=photo)
+    assert "题图将被删除的稿件" not in client.get("/search/", {"q": "试验田"}).content.decode()

@@ -37,6 +37,7 @@ def test_robots_txt_names_the_sitemap(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     assert f"Sitemap: {SITE}/sitemap.xml" in response.content.decode().splitlines()
+    assert "Disallow: /advertisers/go/" in response.content.decode().splitlines()
 
 
 def test_the_index_covers_articles_columns_zones_tags_and_news(client):

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from tests.browser.support import JOURNEY, check_reader_page
+from tests.browser.support import JOURNEY, assert_accessible, check_reader_page
 from tests.conftest import make_article, make_section
 
 pytestmark = JOURNEY
@@ -89,3 +89,17 @@ def test_it_finds_a_story_with_the_search_box_on_a_phone(paper, phone):
     phone.get_by_role("searchbox", name="搜索本站新闻").fill("。")
     phone.get_by_role("searchbox", name="搜索本站新闻").press("Enter")
     expect(results).to_contain_text("搜索词里没有汉字、字母或数字")
+
+
+def test_the_photo_page_and_the_404_page_are_fit_for_readers(paper, phone):
+    phone.goto("/")
+    phone.locator("details.site-menu summary").click()
+    phone.locator("details.site-menu").get_by_role("link", name="图片新闻").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("图片新闻")
+    check_reader_page(phone)
+
+    response = phone.goto("/article/999999/")
+    assert response.status == 404
+    expect(phone.get_by_role("heading", level=1)).to_have_text("页面不存在")
+    # The 404 itself is a console error by design, so only axe is asked here.
+    assert_accessible(phone)

@@ -110,3 +110,13 @@ def test_a_failure_while_making_renditions_leaves_no_file_and_no_row(media_root)
         make_photo(data=image_bytes(700, 500))
     assert Photo.objects.count() == 0 and Rendition.objects.count() == 0
     assert stored_files(media_root) == []
+
+
+def test_the_command_makes_only_missing_renditions():
+    from django.core.management import call_command
+
+    photo = make_photo()
+    before = Rendition.objects.filter(photo=photo).count()
+    Rendition.objects.filter(photo=photo, width=320).delete()
+    call_command("make_renditions", verbosity=0)
+    assert Rendition.objects.filter(photo=photo).count() == before

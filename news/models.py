@@ -152,15 +152,8 @@ class ArticleQuerySet(models.QuerySet):
             bucket = texts.setdefault(pk, [])
             bucket.extend(p for p in parts if p and p not in bucket)
         for pk, parts in texts.items():
-            Article.objects.filter(pk=pk).exclude(search_extra="\n".join(parts)).update(
-                search_extra="\n".join(parts)
-            )
-
-    def editable_by(self, user):
-        """What a user may change: everything for editors, own unpublished stories for reporters."""
-        if user.has_perm("news.publish_article"):
-            return self
-        return self.filter(created_by=user, status__in=Article.REPORTER_STATUSES)
+            text = "\n".join(parts)
+            Article.objects.filter(pk=pk).exclude(search_extra=text).update(search_extra=text)
 
 
 class Article(models.Model):
@@ -253,6 +246,12 @@ class Article(models.Model):
     def clean(self):
         if self.kind == Kind.PHOTO and self.lead_photo_id is None:
             raise ValidationError({"lead_photo": "图片新闻必须选择一张题图。"})
+
+    def is_editable_by(self, user) -> bool:
+        """Editors change any story; reporters their own, and only until it is published."""
+        return user.has_perm("news.publish_article") or (
+            self.created_by_id == user.pk and self.status in self.REPORTER_STATUSES
+        )
 
     @property
     def is_live(self):

@@ -30,13 +30,14 @@ def count_impressions(listing_ids: list[int]) -> None:
     day = timezone.localdate()
     for listing_id in listing_ids:
         key = _key(listing_id, day)
-        # add() is a no-op when the key exists, so incr() never meets a missing key.
-        cache.add(key, 0, _TIMEOUT)
+        # One round trip per shown ad: the key exists for every view after a day's first.
         try:
             cache.incr(key)
         except ValueError:
-            # Evicted between add and incr: start again rather than lose the page view.
-            cache.set(key, 1, _TIMEOUT)
+            # The day's first view (or an evicted key). If another process created it in
+            # between, add() declines and this view is added to theirs.
+            if not cache.add(key, 1, _TIMEOUT):
+                cache.incr(key)
 
 
 def _add_figures(listing_id: int, day: date, *, impressions: int = 0, clicks: int = 0) -> None:

@@ -8,15 +8,10 @@ from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
 from taggit.models import Tag
 
-from news.metadata import article_image
+from news.metadata import absolute_url, article_image
 from news.models import Article, Section, Zone
 
 FEED_SIZE = 30
-
-
-def absolute(path: str) -> str:
-    """Links in feeds point at the site's canonical address, whatever host served the feed."""
-    return settings.SITE_URL + path
 
 
 class ArticleFeed(Feed):
@@ -31,7 +26,7 @@ class ArticleFeed(Feed):
         return self.articles(obj).for_listing().prefetch_related("tags").newest_first()[:FEED_SIZE]
 
     def feed_url(self, obj=None):
-        return absolute(self.feed_path(obj))
+        return absolute_url(self.feed_path(obj))
 
     def item_title(self, item):
         return f"{item.title}——{item.subtitle}" if item.subtitle else item.title
@@ -40,10 +35,10 @@ class ArticleFeed(Feed):
         return item.summary()
 
     def item_link(self, item):
-        return absolute(item.get_absolute_url())
+        return absolute_url(item.get_absolute_url())
 
     def item_guid(self, item):
-        return absolute(item.get_absolute_url())
+        return absolute_url(item.get_absolute_url())
 
     def item_author_name(self, item):
         return item.credit_line() or None
@@ -72,7 +67,7 @@ class LatestFeed(ArticleFeed):
         return f"{settings.SITE_NAME}：最新报道"
 
     def link(self):
-        return absolute(reverse("home"))
+        return absolute_url(reverse("home"))
 
     def feed_path(self, obj):
         return reverse("news:feed")
@@ -92,7 +87,7 @@ class SectionFeed(ArticleFeed):
         return obj.description or f"{obj.name}栏目的最新报道"
 
     def link(self, obj):
-        return absolute(obj.get_absolute_url())
+        return absolute_url(obj.get_absolute_url())
 
     def feed_path(self, obj):
         return reverse("news:section_feed", kwargs={"slug": obj.slug})
@@ -112,7 +107,7 @@ class ZoneFeed(ArticleFeed):
         return f"关于{obj.full_name or obj.name}的最新报道"
 
     def link(self, obj):
-        return absolute(obj.get_absolute_url())
+        return absolute_url(obj.get_absolute_url())
 
     def feed_path(self, obj):
         return reverse("news:zone_feed", kwargs={"slug": obj.slug})
@@ -136,7 +131,7 @@ class TagFeed(ArticleFeed):
         return f"标签为“{obj.name}”的最新报道"
 
     def link(self, obj):
-        return absolute(reverse("news:tag", kwargs={"slug": obj.slug}))
+        return absolute_url(reverse("news:tag", kwargs={"slug": obj.slug}))
 
     def feed_path(self, obj):
         return reverse("news:tag_feed", kwargs={"slug": obj.slug})

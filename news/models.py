@@ -430,39 +430,43 @@ class Photo(models.Model):
         text = self.caption or self.alt_text
         return Truncator(text).chars(40) + f"（{self.credit}）"
 
-    def ordered_renditions(self):
-        """Renditions by width; uses the prefetch cache when the page prefetched them."""
-        return sorted(self.renditions.all(), key=lambda r: (r.width, r.format))
+    def ordered_renditions(self, fmt: str | None = None):
+        """Renditions by width, of one format if given; uses the prefetch when there is one."""
+        renditions = sorted(self.renditions.all(), key=lambda r: (r.width, r.format))
+        return [r for r in renditions if r.format == fmt] if fmt else renditions
+
+    def _original(self) -> Picture:
+        # No renditions yet (e.g. loaded from a fixture): the stored, already cleaned original.
+        return Picture(src=self.image.url, width=self.width, height=self.height)
 
     def picture(self):
         """What the <picture> of templates/includes/photo.html needs, without touching storage."""
-        renditions = self.ordered_renditions()
-        webp = [r for r in renditions if r.format == Rendition.Format.WEBP]
-        jpeg = [r for r in renditions if r.format == Rendition.Format.JPEG]
+        jpeg = self.ordered_renditions(Rendition.Format.JPEG)
         if not jpeg:
-            # Not made yet (e.g. loaded from a fixture): the stored, already cleaned original.
-            return Picture(src=self.image.url, width=self.width, height=self.height)
+            return self._original()
         # The fallback <img> is a middle width; browsers with srcset pick their own.
-        fallback = next((r for r in jpeg if r.width >= 800), jpeg[-1])
+        fallback = self.share_rendition()
         return Picture(
             src=fallback.file.url,
             width=fallback.width,
             height=fallback.height,
-            webp_srcset=", ".join(f"{r.file.url} {r.width}w" for r in webp),
+            webp_srcset=", ".join(
+                f"{r.file.url} {r.width}w" for r in self.ordered_renditions(Rendition.Format.WEBP)
+            ),
             jpeg_srcset=", ".join(f"{r.file.url} {r.width}w" for r in jpeg),
         )
 
     def share_rendition(self):
-        """The JPEG that link previews, feeds and structured data point to (about 1024 wide)."""
-        jpeg = [r for r in self.ordered_renditions() if r.format == Rendition.Format.JPEG]
+        """The middle-width JPEG: the <img> fallback, and what link previews and feeds show."""
+        jpeg = self.ordered_renditions(Rendition.Format.JPEG)
         return next((r for r in jpeg if r.width >= 800), jpeg[-1]) if jpeg else None
 
     def thumbnail(self):
         """The smallest JPEG, for the admin."""
-        jpeg = [r for r in self.ordered_renditions() if r.format == Rendition.Format.JPEG]
-        if jpeg:
-            return Picture(src=jpeg[0].file.url, width=jpeg[0].width, height=jpeg[0].height)
-        return Picture(src=self.image.url, width=self.width, height=self.height)
+        jpeg = self.ordered_renditions(Rendition.Format.JPEG)
+        if not jpeg:
+            return self._original()
+        return Picture(src=jpeg[0].file.url, width=jpeg[0].width, height=jpeg[0].height)
 
 
 class Rendition(models.Model):

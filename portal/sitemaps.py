@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from news.metadata import absolute_url
 from news.models import Article
 
 NEWS_WINDOW = timedelta(days=2)
@@ -106,7 +107,7 @@ def index(request):
     entries = []
     for section, sitemap_class in SITEMAPS.items():
         sitemap = sitemap_class()
-        url = settings.SITE_URL + reverse("sitemap", kwargs={"section": section})
+        url = absolute_url(reverse("sitemap", kwargs={"section": section}))
         lastmod = sitemap.get_latest_lastmod()
         entries.append(SitemapIndexItem(url, lastmod))
         entries += [
@@ -115,7 +116,7 @@ def index(request):
         ]
     news = NewsSitemap()
     entries.append(
-        SitemapIndexItem(settings.SITE_URL + reverse("sitemap_news"), news.get_latest_lastmod())
+        SitemapIndexItem(absolute_url(reverse("sitemap_news")), news.get_latest_lastmod())
     )
     return TemplateResponse(
         request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
@@ -130,6 +131,6 @@ def robots_txt(request):
         "Disallow: /search/",
         # The ads' click redirect counts clicks; crawlers following it would inflate them.
         "Disallow: /advertisers/go/",
-        f"Sitemap: {settings.SITE_URL}{reverse('sitemap_index')}",
+        f"Sitemap: {absolute_url(reverse('sitemap_index'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -8,7 +8,14 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.env import env_bool, env_int, env_list, env_str, parse_database_url
+from portal.env import (
+    add_database_timeouts,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    parse_database_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -44,6 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Database gone: readers get a 503 with Retry-After instead of a 500.
+    "portal.faults.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -83,11 +92,26 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# No request waits long on a database that is gone: connect and statement timeouts.
+add_database_timeouts(
+    DATABASES["default"],
+    connect_seconds=env_int("DATABASE_CONNECT_TIMEOUT", 3),
+    statement_ms=env_int("DATABASE_STATEMENT_TIMEOUT", 0),
+)
 
 _redis_url = env_str("REDIS_URL")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url}
+        {
+            # Redis down degrades pages to uncached ones (with a logged warning), never a 500.
+            "BACKEND": "portal.cache.DegradingRedisCache",
+            "LOCATION": _redis_url,
+            # A Redis that stopped answering costs a page this long, not a hung worker.
+            "OPTIONS": {
+                "socket_connect_timeout": env_int("REDIS_TIMEOUT_MS", 500) / 1000,
+                "socket_timeout": env_int("REDIS_TIMEOUT_MS", 500) / 1000,
+            },
+        }
         if _redis_url
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

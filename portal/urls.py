@@ -6,9 +6,12 @@ from django.urls import include, path
 
 from portal import sitemaps, views
 
+handler500 = "portal.faults.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.health, name="health"),
+    path("readyz", views.ready, name="ready"),
     path("search/", views.search, name="search"),
     path("admin/", admin.site.urls),
     path("advertisers/", include("ads.urls")),

@@ -7,6 +7,7 @@ With no environment at all these are production settings that only lack SECRET_K
 from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.env import (
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "portal.apps.LoginProtectionConfig",
     "taggit",
     "django_prose_editor",
+    "csp",
     "portal",
     "news",
     "ads",
@@ -55,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Database gone: readers get a 503 with Retry-After instead of a 500.
     "portal.faults.DatabaseUnavailableMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -84,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -192,14 +197,47 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# A year of HTTPS-only in browsers. Preloading is the domain owner's choice (hard to undo).
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    # check --deploy's reminder about preloading; without it, preloading is a decision taken.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# The load balancer and nginx ask over plain HTTP on the private network: never redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
 if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (django-csp): reader pages run only the site's own scripts and
+# styles, never inline ones; a page that needs an inline script gives it {{ CSP_NONCE }}.
+# The admin (portal.security) also allows inline styles, which its widgets write.
+_csp_media = env_list("CSP_MEDIA_ORIGINS")  # e.g. the object store's or CDN's origin
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_csp_media],
+        "media-src": ["'self'", *_csp_media],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Browser features no page of the site uses, switched off for every page and anything embedded.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
 
 # Uploads: the application checks images itself; these stop oversized requests early.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)

@@ -161,7 +161,16 @@ def test_the_applications_cache_headers_pass_through(stack):
 def test_security_headers_are_present(stack):
     _, headers, _ = stack.get("/")
     assert headers["Strict-Transport-Security"].startswith("max-age=")
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in headers["Content-Security-Policy"]
+    assert "camera=()" in headers["Permissions-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_plain_http_is_sent_to_https(stack):
+    status, headers, _ = stack.get("/", https=False)
+    assert status == 301
+    assert headers["Location"].startswith("https://")
 
 
 def test_nginx_refuses_a_25_mb_upload(stack):

@@ -99,8 +99,8 @@ def _settings(env: dict, *names: str) -> list[str]:
         env=env,
         capture_output=True,
         text=True,
-        check=True,
     )
+    assert result.returncode == 0, result.stderr
     return result.stdout.split()
 
 

@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.forms",
-    "portal.apps.LoginProtectionConfig",
+    "portal.login_protection.LoginProtectionConfig",
     "taggit",
     "django_prose_editor",
     "csp",

@@ -19,7 +19,8 @@ from tests.fault_helpers import BlackHoleProxy, free_port, wait_for_port
 ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # Committed rows, so the server process sees them; the rollback restores the groups.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="the timeouts are PostgreSQL connection options"
     ),

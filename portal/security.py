@@ -1,4 +1,5 @@
-"""Headers django's SecurityMiddleware does not send: Permissions-Policy, and the admin's CSP."""
+"""Headers Django's SecurityMiddleware does not send (Permissions-Policy, the admin's CSP),
+and the request body limit."""
 
 import base64
 import hashlib
@@ -7,6 +8,8 @@ from functools import cache
 
 from csp.constants import UNSAFE_INLINE
 from django.conf import settings
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 
 
 @cache
@@ -34,3 +37,26 @@ class SecurityHeadersMiddleware:
                 "script-src": [_editor_importmap_hash()],
             }
         return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request whose declared body is larger than any form needs, before reading it.
+
+    nginx already refuses such bodies; this holds when the app is reached another way.
+    Django's DATA_UPLOAD_MAX_MEMORY_SIZE limits only the non-file part of a form.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BYTES:
+            limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
+            response = HttpResponse(render_to_string("413.html", {"limit": limit}), status=413)
+            response["Connection"] = "close"
+            return response
+        return self.get_response(request)

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.RequestSizeLimitMiddleware",
     # Database gone: readers get a 503 with Retry-After instead of a 500.
     "portal.faults.DatabaseUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -245,6 +246,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Uploaded images: largest file, and most pixels (a small file can decode to gigabytes).
 IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 15 * 1024 * 1024)
 IMAGE_UPLOAD_MAX_PIXELS = env_int("IMAGE_UPLOAD_MAX_PIXELS", 50_000_000)
+# Largest request body of any kind (the largest image plus the form around it), refused with
+# 413 before it is read; nginx's client_max_body_size is the same 20 MB.
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 20 * 1024 * 1024)
 
 TAGGIT_CASE_INSENSITIVE = True
 

@@ -133,3 +133,19 @@ def test_the_body_editor_s_import_map_is_allowed_by_its_hash(client, editor):
     assert "'sha256-" in re.search(
         r"script-src ([^;]*)", response["Content-Security-Policy"]
     ).group(1)
+
+
+def test_an_oversized_post_is_refused_before_it_is_read(client):
+    response = client.post(
+        reverse("ads:login"),
+        data=b"x" * 10,
+        content_type="application/octet-stream",
+        CONTENT_LENGTH=str(300 * 1024 * 1024),
+    )
+    assert response.status_code == 413
+    assert "提交的内容过大" in response.content.decode()
+
+
+def test_a_form_within_the_limit_is_read(client):
+    response = client.post(reverse("ads:login"), {"username": "alice", "password": "x"})
+    assert response.status_code == 200

@@ -34,9 +34,7 @@ def home(request):
         picked = list(per_column[0].union(*per_column[1:], all=True))
     else:
         picked = [pk for query in per_column for pk in query]
-    stories = {
-        a.pk: a for a in Article.objects.filter(pk__in=[*picked, lead_id]).for_listing()
-    }
+    stories = {a.pk: a for a in Article.objects.filter(pk__in=[*picked, lead_id]).for_listing()}
     columns = []
     for section in sections:
         articles = [stories[pk] for pk in picked if stories[pk].section_id == section.pk]

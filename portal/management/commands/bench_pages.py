@@ -21,7 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.models import Count
 from django.test import Client
-from django.test.utils import CaptureQueriesContext, override_settings
+from django.test.utils import override_settings
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -30,7 +30,10 @@ from news.models import Article, Section, Zone
 
 
 class Command(BaseCommand):
-    help = "阅读页面基准：补足稿件数，逐页报告 SQL 次数与耗时，以及 gunicorn 下关闭/开启页面缓存的吞吐和延迟。"
+    help = (
+        "阅读页面基准：补足稿件数，逐页报告 SQL 次数与耗时，"
+        "以及 gunicorn 下关闭/开启页面缓存的吞吐和延迟。"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=100_000)
@@ -201,8 +204,8 @@ class Command(BaseCommand):
             f"/healthz 基线：关 {floor[False][0]:.0f} req/s，开 {floor[True][0]:.0f} req/s\n"
         )
         header = (
-            f"| 页面 | SQL 次数 | SQL ms | 关缓存 req/s | p50 ms | p99 ms "
-            f"| 开缓存 req/s | p50 ms | p99 ms | 开缓存/healthz |"
+            "| 页面 | SQL 次数 | SQL ms | 关缓存 req/s | p50 ms | p99 ms "
+            "| 开缓存 req/s | p50 ms | p99 ms | 开缓存/healthz |"
         )
         self.stdout.write(header)
         self.stdout.write("|" + "---|" * 10)

@@ -55,5 +55,9 @@ def render_slot(placement: str) -> str:
     """The slot's HTML for one view; random order shares it fairly between advertisers."""
     ads = _cached_live_ads(placement)
     shown = random.sample(ads, min(len(ads), SLOT_SIZE[placement]))
-    counters.count_impressions([pk for pk, _ in shown])
+    try:
+        counters.count_impressions([pk for pk, _ in shown])
+    except Exception:
+        # The counters' cache is down: the reader still gets the page, the views go uncounted.
+        logger.exception("广告位：无法计入展示次数")
     return "".join(html for _, html in shown)

@@ -368,7 +368,7 @@ class Article(models.Model):
         )
 
 
-class Byline(ChangesReaderPages, models.Model):
+class Byline(models.Model):
     class Role(models.TextChoices):
         AUTHOR = "author", "作者"
         REPORTER = "reporter", "记者"
@@ -547,7 +547,7 @@ class Rendition(models.Model):
         return f"{self.photo_id} {self.width}w {self.format}"
 
 
-class ArticlePhoto(ChangesReaderPages, models.Model):
+class ArticlePhoto(models.Model):
     """A photo placed in an article's body, after a given paragraph."""
 
     article = models.ForeignKey(

@@ -14,11 +14,12 @@ import subprocess
 import sys
 import time
 import urllib.request
+from urllib.parse import quote
 from datetime import timedelta
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import OperationalError, connection
 from django.db.models import Count
 from django.test import Client
 from django.test.utils import override_settings
@@ -43,9 +44,30 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8131)
         parser.add_argument("--seed", type=int, default=2024)
         parser.add_argument("--sql-only", action="store_true", help="只测 SQL，不起 gunicorn")
+        parser.add_argument(
+            "--create-database",
+            action="store_true",
+            help="数据库不存在时先创建（PostgreSQL），再迁移并收集静态文件",
+        )
 
-    def handle(self, *args, articles, seconds, connections, workers, port, seed, sql_only, **kw):
+    def handle(
+        self,
+        *args,
+        articles,
+        seconds,
+        connections,
+        workers,
+        port,
+        seed,
+        sql_only,
+        create_database,
+        **kw,
+    ):
         self.verbosity = kw.get("verbosity", 1)
+        if create_database:
+            _create_database()
+            call_command("migrate", verbosity=0)
+            call_command("collectstatic", interactive=False, verbosity=0)
         have = Article.objects.count()
         if have < articles:
             self.stdout.write(f"数据库中有 {have} 篇，补足到 {articles} 篇……")
@@ -185,7 +207,7 @@ class Command(BaseCommand):
 
     def _load(self, wrk, port, url, seconds, connections):
         """(req/s, p50 ms, p99 ms) from wrk after a one-second warm-up."""
-        target = f"http://127.0.0.1:{port}{url}"
+        target = f"http://127.0.0.1:{port}{quote(url, safe='/?=&%')}"
         subprocess.run([wrk, "-t1", "-c2", "-d1s", target], capture_output=True, check=True)
         out = subprocess.run(
             [wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", target],
@@ -224,6 +246,23 @@ class Command(BaseCommand):
         )
         cached = [results[(label, True)][0] for label, _ in pages]
         self.stdout.write(f"\n开缓存页面 req/s 中位数：{statistics.median(cached):.0f}")
+
+
+def _create_database():
+    """Create the configured PostgreSQL database if it is missing: the bench's own database."""
+    if connection.vendor != "postgresql":
+        return
+    try:
+        connection.ensure_connection()
+        return
+    except OperationalError:
+        pass
+    import psycopg
+
+    params = connection.get_connection_params()
+    name = params.pop("dbname")
+    with psycopg.connect(**params, dbname="postgres", autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
 
 
 def _ms(out, percentile):

@@ -14,8 +14,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from urllib.parse import quote
 from datetime import timedelta
+from urllib.parse import quote
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError

@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from news.management.commands import _corpus as corpus
 from news.models import Article, Byline, Contributor, Kind, Section, Status, Zone
+from portal import pagecache
 
 
 class Command(BaseCommand):
@@ -44,6 +45,8 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute(f"{vacuum} news_article")
                 cursor.execute("ANALYZE news_article_zones, news_byline, taggit_taggeditem")
+        # Bulk inserts bypass save(): cached reader pages must not go on showing the old list.
+        pagecache.bump()
         self.stdout.write(self.style.SUCCESS(f"已生成 {count} 篇稿件。"))
 
 

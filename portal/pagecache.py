@@ -157,15 +157,17 @@ def _set_http_headers(response, entry: dict) -> None:
         )
 
 
-def _entry(response, fragments: list, calls: list) -> dict:
+def _entry(response, fragments: list, calls: list, gen: int | None) -> dict:
     content = response.content
+    # The generation is in the ETag too: an approved ad changes a slot, not the stored page.
+    digest = hashlib.md5(content + str(gen).encode(), usedforsecurity=False).hexdigest()
     return {
         "content": content,
         "status": response.status_code,
         "headers": {k: response[k] for k in _KEPT_HEADERS if k in response},
         "fragments": fragments,
         "calls": calls,
-        "etag": f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
+        "etag": f'"{digest}"',
         "last_modified": int(time.time()),
     }
 
@@ -183,8 +185,8 @@ def reader_page(view):
             # Signed-in people see their own view of the page: no cache may keep it.
             patch_cache_control(response, private=True, no_cache=True, no_store=True)
             return response
-        gen = generation() if enabled() else None
-        key = _key(request, gen) if gen is not None else None
+        gen = generation()
+        key = _key(request, gen) if gen is not None and enabled() else None
         if key is not None:
             try:
                 entry = cache.get(key)
@@ -206,7 +208,7 @@ def reader_page(view):
                 lambda m: _call(*fragments[int(m.group(1))]).encode(), response.content
             )
             return response
-        entry = _entry(response, fragments, calls)
+        entry = _entry(response, fragments, calls, gen)
         if key is not None:
             try:
                 timeout = _expiry(now)

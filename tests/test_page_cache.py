@@ -206,3 +206,17 @@ def test_pages_are_rendered_as_usual_when_the_cache_is_down(client, settings):
     for url in ("/", reverse("news:section", args=["dangjian"])):
         response = client.get(url)
         assert response.status_code == 200 and "缓存坏了也能看" in response.content.decode()
+
+
+def test_a_browser_revalidating_the_front_page_gets_a_newly_approved_ad(
+    client, django_capture_on_commit_callbacks
+):
+    advertiser = make_advertiser("宝鸡高新区管委会")
+    make_article()
+    listing = make_listing(advertiser, "刚通过的广告", status="review")
+    etag = client.get("/")["ETag"]
+    with django_capture_on_commit_callbacks(execute=True):
+        listing.status = "approved"
+        listing.save()
+    response = client.get("/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and "刚通过的广告" in response.content.decode()

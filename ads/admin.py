@@ -209,9 +209,9 @@ class ListingAdmin(VersionedAdmin, admin.ModelAdmin):
                     self.message_user(request, f"已退回：{listing.headline}", messages.WARNING)
             except history.VersionConflict as conflict:
                 # Shown the difference and asked to decide again on what is there now.
-                form = ReviewForm(initial={"seen_version": listing.version, **form.cleaned_data})
-                form.initial["seen_version"] = conflict.current
+                form = ReviewForm(initial={**form.cleaned_data, "seen_version": conflict.current})
                 return self._review_page(request, listing, form, conflict=conflict, status=409)
+            return redirect("admin:ads_pendinglisting_changelist")
         return self._review_page(request, listing, form)
 
     def _review_page(self, request, listing, form, *, conflict=None, status=200):

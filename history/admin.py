@@ -70,8 +70,15 @@ class VersionedAdmin:
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method == "POST" and object_id:
             obj = self.get_object(request, unquote(object_id))
-            if obj is not None and not self.has_change_permission(request, obj):
-                # e.g. a reporter's story published while she typed: keep her text, say why.
+            seen = request.POST.get("seen_version", "")
+            if (
+                obj is not None
+                and seen.isdigit()
+                and int(seen) != obj.version
+                and not self.has_change_permission(request, obj)
+            ):
+                # Changed since she opened it, and now out of her hands (e.g. a reporter's
+                # story published while she typed): keep her text and say why, not a bare 403.
                 return self.refused_view(request, obj)
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)

@@ -10,7 +10,7 @@ number changed). Any new action that changes an article, photo or listing calls
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -31,9 +31,25 @@ class VersionConflict(Exception):
         return conflict_message(self)
 
 
+def _keep_first(obj) -> None:
+    """Before the first recorded change, keep what the row said, so it can be compared."""
+    model = type(obj)
+    if obj.pk is None or Version.objects.of(obj).exists():
+        return
+    saved = model._base_manager.filter(pk=obj.pk).first()
+    if saved is None:
+        return
+    try:
+        with transaction.atomic():
+            record(saved, user=None, note="开始记录前的内容")
+    except IntegrityError:
+        pass  # a concurrent save kept it first
+
+
 def claim(obj, *, seen: int | None) -> int:
     """Move the row on from the version seen, or refuse with VersionConflict."""
     model = type(obj)
+    _keep_first(obj)
     done = (
         model._base_manager.filter(pk=obj.pk, version=seen).update(version=F("version") + 1)
         if seen is not None
@@ -51,6 +67,7 @@ def claim(obj, *, seen: int | None) -> int:
 def advance(obj) -> int:
     """Move the row on without a check: for changes nobody typed (e.g. a reporter's submit)."""
     model = type(obj)
+    _keep_first(obj)
     model._base_manager.filter(pk=obj.pk).update(version=F("version") + 1)
     obj.version = model._base_manager.filter(pk=obj.pk).values_list("version", flat=True).get()
     return obj.version
@@ -74,7 +91,7 @@ def record(obj, *, user, note: str = "") -> Version:
         data=data,
         text=text,
         changed=changed if previous is not None else [],
-        note=note[:200] or ("" if previous is not None else "首个记录的版本"),
+        note=note[:200],
         user=user if getattr(user, "pk", None) else None,
     )
 

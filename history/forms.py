@@ -65,6 +65,9 @@ class VersionChecked:
                 # Without the opened version on record, show where the page differs from yours.
                 if row.changed or (not opened and mine is not None and mine != now.get(row.label)):
                     self.conflict_rows.append((row, mine))
+            # Saving again now means merging onto what is there: the form carries its version.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("seen_version")] = str(self.instance.version)
             raise ValidationError(
                 f"保存未成功：{self.conflict}你填写的内容都还在，请对照上方他人的改动合并后再保存。",
                 code="version_conflict",

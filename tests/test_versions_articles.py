@@ -93,7 +93,7 @@ def test_two_editors_the_second_save_is_refused_and_the_first_fix_kept(client, z
     assert "15名" in article.body and article.kicker == ""
 
     # li merges (the form now carries the current version) and saves.
-    current = response.context["adminform"].form.instance.version
+    current = int(response.context["adminform"].form["seen_version"].value())
     assert current == 2
     response = client.post(
         change_url(article), form_of(article, kicker="人才引进", seen_version=current)

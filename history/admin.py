@@ -68,24 +68,31 @@ class VersionedAdmin:
         services.record(form.instance, user=request.user, note=note)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method == "POST" and object_id:
-            obj = self.get_object(request, unquote(object_id))
-            seen = request.POST.get("seen_version", "")
-            if (
-                obj is not None
-                and seen.isdigit()
-                and int(seen) != obj.version
-                and not self.has_change_permission(request, obj)
-            ):
-                # Changed since she opened it, and now out of her hands (e.g. a reporter's
-                # story published while she typed): keep her text and say why, not a bare 403.
-                return self.refused_view(request, obj)
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except services.VersionConflict:
             # Lost the race between the form's check and the UPDATE; all of it was rolled
             # back, and a second pass finds the newer version and shows the conflict.
             return super().changeform_view(request, object_id, form_url, extra_context)
+        except PermissionDenied:
+            refused = self._refused(request, object_id)
+            if refused is None:
+                raise
+            return refused
+
+    def _refused(self, request, object_id):
+        """A save the person could make when they opened the form, but no longer may.
+
+        e.g. a reporter's story published while she typed: her text is shown back with who
+        changed what, instead of a bare 403. Someone who never could edit it still gets 403.
+        """
+        seen = request.POST.get("seen_version", "")
+        if request.method != "POST" or not object_id or not seen.isdigit():
+            return None
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or int(seen) == obj.version or self.has_change_permission(request, obj):
+            return None
+        return self.refused_view(request, obj)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form

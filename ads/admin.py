@@ -20,6 +20,10 @@ from ads.models import (
     Member,
     PendingListing,
 )
+from history import services as history
+from history.admin import VersionedAdmin
+from history.diff import compare
+from history.snapshots import take
 
 
 class MemberForm(forms.ModelForm):
@@ -114,6 +118,7 @@ class ContactInline(admin.TabularInline):
 
 
 class ReviewForm(forms.Form):
+    seen_version = forms.IntegerField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(
         label="审核结果",
         choices=[("approve", "通过"), ("reject", "退回修改")],
@@ -133,8 +138,15 @@ class ReviewForm(forms.Form):
         return cleaned
 
 
+def review_difference(listing, conflict) -> list:
+    """What changed since the version the editor read, field by field, for the review page."""
+    opened = history.seen_text(listing, conflict.seen)
+    now = take(listing)[1]
+    return [(row, None) for row in compare(opened, now) if row.changed]
+
+
 @admin.register(Listing)
-class ListingAdmin(admin.ModelAdmin):
+class ListingAdmin(VersionedAdmin, admin.ModelAdmin):
     list_display = ["headline", "advertiser", "placement", "status", "first_day", "last_day"]
     list_filter = ["status", "placement", "advertiser"]
     list_select_related = ["advertiser", "revision_of"]
@@ -187,19 +199,43 @@ class ListingAdmin(admin.ModelAdmin):
                 "contacts", "revision_of__contacts"
             ),
             pk=pk,
-            status=ListingStatus.REVIEW,
         )
-        form = ReviewForm(request.POST or None)
+        if listing.status != ListingStatus.REVIEW:
+            # e.g. withdrawn by the advertiser while the editor read it: nothing to decide.
+            self.message_user(
+                request,
+                f"《{listing.headline}》现在是“{listing.get_status_display()}”，不在待审状态，"
+                "未作任何处理。",
+                messages.ERROR,
+            )
+            return redirect("admin:ads_pendinglisting_changelist")
+        form = ReviewForm(request.POST or None, initial={"seen_version": listing.version})
         if request.method == "POST" and form.is_valid():
             note = form.cleaned_data["note"].strip()
-            if form.cleaned_data["decision"] == "approve":
-                services.listing_approve(listing=listing, editor=request.user, note=note)
-                self.message_user(request, f"已通过：{listing.headline}", messages.SUCCESS)
-            else:
-                services.listing_reject(listing=listing, editor=request.user, note=note)
-                self.message_user(request, f"已退回：{listing.headline}", messages.WARNING)
+            # The decision is about the version the editor read; a changed listing is refused.
+            seen = form.cleaned_data["seen_version"]
+            try:
+                if form.cleaned_data["decision"] == "approve":
+                    services.listing_approve(
+                        listing=listing, editor=request.user, note=note, seen_version=seen
+                    )
+                    self.message_user(request, f"已通过：{listing.headline}", messages.SUCCESS)
+                else:
+                    services.listing_reject(
+                        listing=listing, editor=request.user, note=note, seen_version=seen
+                    )
+                    self.message_user(request, f"已退回：{listing.headline}", messages.WARNING)
+            except history.VersionConflict as conflict:
+                # Shown the difference and asked to decide again on what is there now.
+                form = ReviewForm(initial={**form.cleaned_data, "seen_version": conflict.current})
+                return self._review_page(request, listing, form, conflict=conflict, status=409)
             return redirect("admin:ads_pendinglisting_changelist")
+        return self._review_page(request, listing, form)
+
+    def _review_page(self, request, listing, form, *, conflict=None, status=200):
         context = {
+            "conflict": conflict,
+            "conflict_rows": review_difference(listing, conflict) if conflict else [],
             **self.admin_site.each_context(request),
             "title": f"审核广告：{listing.headline}",
             "listing": listing,
@@ -207,7 +243,7 @@ class ListingAdmin(admin.ModelAdmin):
             "form": form,
             "opts": self.model._meta,
         }
-        return TemplateResponse(request, "admin/ads/review.html", context)
+        return TemplateResponse(request, "admin/ads/review.html", context, status=status)
 
 
 @admin.register(PendingListing)

@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
 from ads.models import Contact, Listing
+from history.forms import VersionChecked
 from news.images import clean_image
 
 
@@ -26,7 +27,7 @@ class AdvertiserLoginForm(AuthenticationForm):
             )
 
 
-class ListingForm(forms.ModelForm):
+class ListingForm(VersionChecked, forms.ModelForm):
     """The words, image, link, slot and days of a listing; the advertiser is never a field."""
 
     link = forms.URLField(

@@ -146,6 +146,8 @@ class Listing(models.Model):
     )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+    # Raised by one on every save; a save names the version it started from (see history/).
+    version = models.PositiveIntegerField("版本号", default=1, editable=False)
 
     objects = ListingQuerySet.as_manager()
 

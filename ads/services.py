@@ -9,6 +9,7 @@ from django.utils import timezone
 from ads.images import delete_unused_images, stored_image
 from ads.models import Listing
 from ads.models import ListingStatus as S
+from history import services as history
 
 
 class ListingStateError(ValueError):
@@ -31,8 +32,17 @@ def _log(*, listing: Listing, user, message: str) -> None:
 def _move(*, listing: Listing, allowed: tuple, to: str, error: str, fields=()) -> None:
     if listing.status not in allowed:
         raise ListingStateError(error)
+    # Every change moves the version on, so an editor reading the old one cannot approve it.
+    history.advance(listing)
     listing.status = to
     listing.save(update_fields=["status", "updated_at", *fields])
+
+
+def _move_on(listing: Listing, seen_version: int | None) -> None:
+    if seen_version is None:
+        history.advance(listing)
+    else:
+        history.claim(listing, seen=seen_version)
 
 
 def _require_editor(user) -> None:
@@ -47,6 +57,9 @@ def listing_save(*, listing_form: ModelForm, contact_formset: BaseInlineFormSet,
     if not listing.edits_in_place:
         raise ListingStateError("已通过的广告请修改其修改稿，线上内容在编辑审核前保持不变。")
     created = listing.pk is None
+    if not created:
+        # Refused if saved elsewhere (another tab, another member) since this form was opened.
+        history.claim(listing, seen=listing_form.cleaned_data.get("seen_version"))
     previous_image = stored_image(listing)
     # A rejected listing that is changed is a draft again until it is resubmitted.
     listing.status = S.DRAFT
@@ -68,6 +81,7 @@ def listing_save(*, listing_form: ModelForm, contact_formset: BaseInlineFormSet,
         contact.save()
         position += 1
     _log(listing=listing, user=user, message="新建" if created else "修改")
+    history.record(listing, user=user, note="新建" if created else "修改")
     return listing
 
 
@@ -83,6 +97,7 @@ def listing_submit(*, listing: Listing, user) -> Listing:
         error="只有草稿或未通过的广告可以提交审核。",
     )
     _log(listing=listing, user=user, message="提交审核")
+    history.record(listing, user=user, note="提交审核")
     return listing
 
 
@@ -91,6 +106,7 @@ def listing_withdraw(*, listing: Listing, user) -> Listing:
     """The advertiser takes a listing back from review to change it."""
     _move(listing=listing, allowed=(S.REVIEW,), to=S.DRAFT, error="只有待审的广告可以撤回。")
     _log(listing=listing, user=user, message="撤回审核")
+    history.record(listing, user=user, note="撤回审核")
     return listing
 
 
@@ -98,6 +114,7 @@ def listing_withdraw(*, listing: Listing, user) -> Listing:
 def listing_pause(*, listing: Listing, user) -> Listing:
     _move(listing=listing, allowed=(S.APPROVED,), to=S.PAUSED, error="只有已通过的广告可以暂停。")
     _log(listing=listing, user=user, message="暂停投放")
+    history.record(listing, user=user, note="暂停投放")
     return listing
 
 
@@ -106,15 +123,23 @@ def listing_resume(*, listing: Listing, user) -> Listing:
     """A paused listing shows again with its approved words; nothing new needs review."""
     _move(listing=listing, allowed=(S.PAUSED,), to=S.APPROVED, error="只有已暂停的广告可以恢复。")
     _log(listing=listing, user=user, message="恢复投放")
+    history.record(listing, user=user, note="恢复投放")
     return listing
 
 
 @transaction.atomic
-def listing_approve(*, listing: Listing, editor, note: str = "") -> Listing:
-    """Approve a listing; approving a revision puts its words on the live listing."""
+def listing_approve(
+    *, listing: Listing, editor, note: str = "", seen_version: int | None = None
+) -> Listing:
+    """Approve a listing; approving a revision puts its words on the live listing.
+
+    With `seen_version`, only the version the editor read is approved; a listing changed
+    since is refused with history.VersionConflict and nothing goes live.
+    """
     _require_editor(editor)
     if listing.status != S.REVIEW:
         raise ListingStateError("只有待审的广告可以审核。")
+    _move_on(listing, seen_version)
     now = timezone.now()
     if not listing.is_revision:
         listing.status = S.APPROVED
@@ -122,6 +147,7 @@ def listing_approve(*, listing: Listing, editor, note: str = "") -> Listing:
         listing.reviewed_at = now
         listing.save()
         _log(listing=listing, user=editor, message=f"审核通过。{note}".strip())
+        history.record(listing, user=editor, note="审核通过")
         return listing
     original = listing.revision_of
     replaced_image = original.image.name
@@ -129,26 +155,32 @@ def listing_approve(*, listing: Listing, editor, note: str = "") -> Listing:
         setattr(original, field, getattr(listing, field))
     original.review_note = note
     original.reviewed_at = now
+    history.advance(original)
     original.save()
     original.contacts.all().delete()
     listing.contacts.update(listing=original)
     _log(listing=listing, user=editor, message=f"审核通过，已替换线上内容。{note}".strip())
+    history.record(original, user=editor, note="审核通过修改稿，替换线上内容")
     listing.delete()
     delete_unused_images([replaced_image])
     return original
 
 
 @transaction.atomic
-def listing_reject(*, listing: Listing, editor, note: str) -> Listing:
+def listing_reject(
+    *, listing: Listing, editor, note: str, seen_version: int | None = None
+) -> Listing:
     """Send a listing back with a note the advertiser reads; a live listing stays as it was."""
     _require_editor(editor)
     if not note.strip():
         raise ListingStateError("退回时请写明原因，广告主会看到。")
     if listing.status != S.REVIEW:
         raise ListingStateError("只有待审的广告可以审核。")
+    _move_on(listing, seen_version)
     listing.status = S.REJECTED
     listing.review_note = note.strip()
     listing.reviewed_at = timezone.now()
     listing.save(update_fields=["status", "review_note", "reviewed_at", "updated_at"])
     _log(listing=listing, user=editor, message=f"退回：{listing.review_note}")
+    history.record(listing, user=editor, note="退回修改")
     return listing

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from ads import counters, services
 from ads.forms import AdvertiserLoginForm, ListingForm, contact_formset_for
 from ads.models import Listing
+from history.services import VersionConflict
 
 FIGURE_DAYS = 30
 
@@ -127,12 +128,23 @@ def _edit(request, target: Listing, *, title: str, cancel_url: str):
             if request.FILES:
                 # A browser never refills a file input, so say so rather than lose it silently.
                 messages.warning(request, "所选图片尚未上传，请在保存前重新选择。")
-        elif form.is_valid() and formset.is_valid():
-            saved = services.listing_save(
-                listing_form=form, contact_formset=formset, user=request.user
-            )
-            messages.success(request, "已保存。确认无误后请提交审核。")
-            return redirect("ads:listing", pk=(saved.revision_of_id or saved.pk))
+        elif (valid := form.is_valid()) and formset.is_valid():
+            try:
+                saved = services.listing_save(
+                    listing_form=form, contact_formset=formset, user=request.user
+                )
+            except VersionConflict as conflict:
+                # Saved elsewhere between the check and the save: nothing of either is lost.
+                messages.error(
+                    request, f"保存未成功：{conflict}你填写的内容都还在，请核对后再保存。"
+                )
+                status = 409
+            else:
+                messages.success(request, "已保存。确认无误后请提交审核。")
+                return redirect("ads:listing", pk=(saved.revision_of_id or saved.pk))
+        elif not valid and form.conflict is not None:
+            # Saved in another tab or by a colleague since: the form says who and what.
+            status = 409
         else:
             messages.error(request, "请改正下面标出的问题；已填写的内容都还在。")
             status = 400

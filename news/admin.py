@@ -10,6 +10,7 @@ from taggit.models import Tag
 
 from news import services
 from news.admin_photos import ArticlePhotoInline, is_editor, thumbnail_html
+from news.admin_versions import ArticleVersioning, publish_seen, report_publish
 from news.models import Article, Byline, Contributor, Section, Status, Zone
 from news.widgets import TagSuggestWidget
 
@@ -75,7 +76,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleVersioning, admin.ModelAdmin):
     list_display = [
         "lead_thumb",
         "title",
@@ -212,9 +213,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="发布（按设定的发布时间，未设则立即）", permissions=["publish"])
     def publish_selected(self, request, queryset):
-        for article in queryset:
-            services.article_publish(article=article, editor=request.user)
-        self.message_user(request, f"已发布 {queryset.count()} 篇稿件。", messages.SUCCESS)
+        # Each story goes live only if unchanged since the list showed it.
+        report_publish(self, request, *publish_seen(request, queryset))
 
     @admin.action(description="撤稿", permissions=["publish"])
     def unpublish_selected(self, request, queryset):
@@ -250,7 +250,7 @@ class ArticleAdmin(admin.ModelAdmin):
         )
         return TemplateResponse(
             request,
-            "news/article_detail.html",
+            "admin/news/article_preview.html",
             {"article": article, "related": [], "preview": True},
         )
 

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from history.admin import VersionedAdmin
 from news import services
 from news.models import ArticlePhoto, Photo
 
@@ -29,7 +30,7 @@ def is_editor(user) -> bool:
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(VersionedAdmin, admin.ModelAdmin):
     list_display = [
         "thumb",
         "short_caption",

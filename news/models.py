@@ -221,6 +221,8 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+    # Raised by one on every save; a save names the version it started from (see history/).
+    version = models.PositiveIntegerField("版本号", default=1, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="创建人",
@@ -466,6 +468,8 @@ class Photo(ChangesReaderPages, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Raised by one on every save; a save names the version it started from (see history/).
+    version = models.PositiveIntegerField("版本号", default=1, editable=False)
 
     objects = PhotoQuerySet.as_manager()
 

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
+from history import services as history
 from news.images import clean_image
 from news.models import Article, Photo, Rendition, Status
 from news.renditions import delete_files, ensure_renditions
@@ -31,35 +32,55 @@ def _require_editor(user) -> None:
         raise PermissionDenied("只有编辑可以发布、排期或撤下稿件。")
 
 
+def _move_on(article: Article, seen_version: int | None) -> None:
+    # Every change moves the version on, so a form opened before it cannot overwrite it.
+    if seen_version is None:
+        history.advance(article)
+    else:
+        history.claim(article, seen=seen_version)
+
+
 @transaction.atomic
 def article_submit(*, article: Article, user) -> Article:
     """A draft goes to the editors' review queue."""
     if article.status != Status.DRAFT:
         raise ValueError("只有草稿可以提交审核。")
+    _move_on(article, None)
     article.status = Status.REVIEW
     article.save(update_fields=["status", "updated_at"])
     _log(article=article, user=user, message="提交审核")
+    history.record(article, user=user, note="提交审核")
     return article
 
 
 @transaction.atomic
-def article_publish(*, article: Article, editor, at: datetime | None = None) -> Article:
-    """Publish now, or at a future time: readers see it from then on, with no job to run."""
+def article_publish(
+    *, article: Article, editor, at: datetime | None = None, seen_version: int | None = None
+) -> Article:
+    """Publish now, or at a future time: readers see it from then on, with no job to run.
+
+    With `seen_version`, only that version goes live: a story changed since is refused with
+    history.VersionConflict and nothing is published.
+    """
     _require_editor(editor)
+    _move_on(article, seen_version)
     article.status = Status.PUBLISHED
     article.publish_at = at or article.publish_at or timezone.now()
     article.save(update_fields=["status", "publish_at", "updated_at"])
     when = timezone.localtime(article.publish_at).strftime("%Y-%m-%d %H:%M")
     _log(article=article, user=editor, message=f"发布（上线时间 {when}）")
+    history.record(article, user=editor, note="发布")
     return article
 
 
 @transaction.atomic
-def article_unpublish(*, article: Article, editor) -> Article:
+def article_unpublish(*, article: Article, editor, seen_version: int | None = None) -> Article:
     _require_editor(editor)
+    _move_on(article, seen_version)
     article.status = Status.UNPUBLISHED
     article.save(update_fields=["status", "updated_at"])
     _log(article=article, user=editor, message="撤稿")
+    history.record(article, user=editor, note="撤稿")
     return article
 
 

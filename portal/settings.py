@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "portal",
     "news",
     "ads",
+    "history",
 ]
 
 MIDDLEWARE = [

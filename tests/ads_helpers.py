@@ -61,6 +61,8 @@ def listing_post_data(listing: Listing | None = None, **overrides) -> dict:
         "contacts-0-phone": "0752-3278997",
         "contacts-0-email": "jfjtkc@hzzk.gov.cn",
         "contacts-0-address": "广东省惠州市仲恺高新区投资控股大厦13楼",
+        # The version the form was opened on; a listing just made is at version 1.
+        "seen_version": str(listing.version) if listing else "1",
     }
     data.update(overrides)
     return data

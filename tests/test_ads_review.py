@@ -18,13 +18,14 @@ def pending(advertiser):
 
 
 def _review(client, listing, **data):
+    data.setdefault("seen_version", listing.version)
     return client.post(reverse("admin:ads_listing_review", args=[listing.pk]), data)
 
 
 def test_it_lets_an_editor_approve(client, editor, pending):
     client.force_login(editor)
     response = _review(client, pending, decision="approve", note="")
-    assert response.status_code == 302
+    assert response.status_code == 302, response.context["form"].errors
     pending.refresh_from_db()
     assert pending.status == ListingStatus.APPROVED
     assert Listing.objects.live().filter(pk=pending.pk).exists()

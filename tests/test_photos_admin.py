@@ -135,7 +135,12 @@ def test_a_reporter_may_correct_their_own_unused_photo(client, reporter):
     client.force_login(reporter)
     response = client.post(
         reverse("admin:news_photo_change", args=[photo.pk]),
-        {"caption": "改过的说明", "credit": photo.credit, "alt_text": photo.alt_text},
+        {
+            "caption": "改过的说明",
+            "credit": photo.credit,
+            "alt_text": photo.alt_text,
+            "seen_version": photo.version,
+        },
     )
     assert response.status_code == 302
     photo.refresh_from_db()

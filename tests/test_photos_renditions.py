@@ -85,6 +85,7 @@ def test_replacing_the_image_replaces_its_renditions(
                 "credit": photo.credit,
                 "alt_text": photo.alt_text,
                 "caption": photo.caption,
+                "seen_version": photo.version,
             },
         )
     assert response.status_code == 302

@@ -43,6 +43,15 @@ def article_form(section, **overrides):
     return data
 
 
+def publish_action(article):
+    """The changelist's 发布 action, posted with the version each row showed."""
+    return {
+        "action": "publish_selected",
+        "_selected_action": [article.pk],
+        f"seen_version_{article.pk}": article.version,
+    }
+
+
 def test_a_reporter_drafts_and_submits_for_review(client, reporter):
     client.force_login(reporter)
     response = client.post(ADD_URL, article_form(make_section(), status=Status.REVIEW))
@@ -84,7 +93,7 @@ def test_a_reporter_cannot_run_the_publish_action(client, reporter):
     article = make_article(status=Status.REVIEW, created_by=reporter)
     client.force_login(reporter)
     changelist = reverse("admin:news_article_changelist")
-    client.post(changelist, {"action": "publish_selected", "_selected_action": [article.pk]})
+    client.post(changelist, publish_action(article))
     article.refresh_from_db()
     assert article.status == Status.REVIEW
 
@@ -114,7 +123,7 @@ def test_an_editor_publishes_from_the_review_queue(client, editor, reporter):
     changelist = reverse("admin:news_article_changelist")
     queue = client.get(changelist, {"state": "review"}).content.decode()
     assert article.title in queue
-    client.post(changelist, {"action": "publish_selected", "_selected_action": [article.pk]})
+    client.post(changelist, publish_action(article))
     article.refresh_from_db()
     assert article.status == Status.PUBLISHED
     assert client.get(article.get_absolute_url()).status_code == 200
@@ -134,7 +143,7 @@ def test_editors_see_who_changed_what(client, editor):
     article = make_article(status=Status.REVIEW)
     client.force_login(editor)
     changelist = reverse("admin:news_article_changelist")
-    client.post(changelist, {"action": "publish_selected", "_selected_action": [article.pk]})
+    client.post(changelist, publish_action(article))
     entry = LogEntry.objects.get(object_id=str(article.pk))
     assert entry.user == editor
     assert "发布" in entry.get_change_message()

@@ -158,6 +158,25 @@ def test_the_applications_cache_headers_pass_through(stack):
     assert headers["Last-Modified"]
 
 
+@pytest.mark.parametrize("encoding", ["identity", "gzip"])
+def test_reader_pages_answer_conditional_gets_through_nginx(stack, encoding):
+    stack.get("/")  # the page cache fills on the first view
+    status, headers, _ = stack.get("/", headers={"Accept-Encoding": encoding})
+    assert status == 200
+    # The page has ad slots, so only the browser may keep it, and it must ask again.
+    assert headers["Cache-Control"] == "private, no-cache"
+    # nginx weakens the ETag of a page it compresses (W/"…"); the app must accept both.
+    status, _, body = stack.get(
+        "/", headers={"Accept-Encoding": encoding, "If-None-Match": headers["ETag"]}
+    )
+    assert status == 304
+    assert body == b""
+    status, _, _ = stack.get(
+        "/", headers={"Accept-Encoding": encoding, "If-Modified-Since": headers["Last-Modified"]}
+    )
+    assert status == 304
+
+
 def test_security_headers_are_present(stack):
     _, headers, _ = stack.get("/")
     assert headers["Strict-Transport-Security"].startswith("max-age=")

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from taggit.models import Tag
 
 from news import services
+from news.admin_actions import ArticleDeskMixin
 from news.admin_photos import ArticlePhotoInline, is_editor, thumbnail_html
 from news.models import Article, Byline, Contributor, Section, Status, Zone
 from news.widgets import TagSuggestWidget
@@ -75,7 +76,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleDeskMixin, admin.ModelAdmin):
     list_display = [
         "lead_thumb",
         "title",
@@ -93,7 +94,14 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "publish_at"
     autocomplete_fields = ["zones", "lead_photo"]
     inlines = [BylineInline, ArticlePhotoInline]
-    actions = ["submit_selected", "publish_selected", "unpublish_selected"]
+    actions = [
+        "submit_selected",
+        "send_back_selected",
+        "publish_now_selected",
+        "schedule_selected",
+        "publish_selected",
+        "unpublish_selected",
+    ]
     readonly_fields = [
         "created_by",
         "created_at",
@@ -178,6 +186,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="状态", ordering="status")
     def state_label(self, obj):
+        if obj.is_sent_back:
+            return self.sent_back_label(obj)
         if obj.is_scheduled:
             return f"已排期（{timezone.localtime(obj.publish_at):%m-%d %H:%M}）"
         return obj.get_status_display()
@@ -209,18 +219,6 @@ class ArticleAdmin(admin.ModelAdmin):
                 services.article_submit(article=article, user=request.user)
                 done += 1
         self.message_user(request, f"已提交审核 {done} 篇稿件。", messages.SUCCESS)
-
-    @admin.action(description="发布（按设定的发布时间，未设则立即）", permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        for article in queryset:
-            services.article_publish(article=article, editor=request.user)
-        self.message_user(request, f"已发布 {queryset.count()} 篇稿件。", messages.SUCCESS)
-
-    @admin.action(description="撤稿", permissions=["publish"])
-    def unpublish_selected(self, request, queryset):
-        for article in queryset:
-            services.article_unpublish(article=article, editor=request.user)
-        self.message_user(request, f"已撤下 {queryset.count()} 篇稿件。", messages.SUCCESS)
 
     def get_urls(self):
         return [

@@ -208,6 +208,13 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Set by the desk's actions (news/services.py), never typed into the story form.
+    review_note = models.TextField("退回意见", blank=True, editable=False)
+    withdrawn_at = models.DateTimeField("撤稿时间", null=True, blank=True, editable=False)
+    withdrawal_reason = models.TextField("撤稿原因", blank=True, editable=False)
+    withdrawal_reason_public = models.BooleanField(
+        "向读者说明撤稿原因", default=False, editable=False
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -246,6 +253,14 @@ class Article(models.Model):
     def clean(self):
         if self.kind == Kind.PHOTO and self.lead_photo_id is None:
             raise ValidationError({"lead_photo": "图片新闻必须选择一张题图。"})
+        # 已发布 with no time means now; set before the constraint on the pair is checked.
+        if self.status == Status.PUBLISHED and self.publish_at is None:
+            self.publish_at = timezone.now()
+
+    @property
+    def is_sent_back(self) -> bool:
+        """A draft an editor returned with a reason the reporter has not yet answered."""
+        return self.status == Status.DRAFT and bool(self.review_note)
 
     def is_editable_by(self, user) -> bool:
         """Editors change any story; reporters their own, and only until it is published."""

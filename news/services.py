@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from news import notify
 from news.images import clean_image
 from news.models import Article, Photo, Rendition, Status
 from news.renditions import delete_files, ensure_renditions
@@ -30,35 +31,106 @@ def _require_editor(user) -> None:
         raise PermissionDenied("只有编辑可以发布、排期或撤下稿件。")
 
 
+class ArticleStateError(ValueError):
+    """The action does not apply to the story as it stands; the message says why in Chinese."""
+
+
+def _when(moment: datetime) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
 @transaction.atomic
 def article_submit(*, article: Article, user) -> Article:
-    """A draft goes to the editors' review queue."""
+    """A draft goes to the editors' review queue; an earlier send-back reason is answered."""
     if article.status != Status.DRAFT:
-        raise ValueError("只有草稿可以提交审核。")
+        raise ArticleStateError("只有草稿可以提交审核。")
     article.status = Status.REVIEW
-    article.save(update_fields=["status", "updated_at"])
+    article.review_note = ""
+    article.save(update_fields=["status", "review_note", "updated_at"])
     _log(article=article, user=user, message="提交审核")
     return article
 
 
 @transaction.atomic
-def article_publish(*, article: Article, editor, at: datetime | None = None) -> Article:
-    """Publish now, or at a future time: readers see it from then on, with no job to run."""
+def article_send_back(*, article: Article, editor, reason: str) -> Article:
+    """退回修改: the story returns to its reporter as a draft, with the reason she will read."""
     _require_editor(editor)
-    article.status = Status.PUBLISHED
-    article.publish_at = at or article.publish_at or timezone.now()
-    article.save(update_fields=["status", "publish_at", "updated_at"])
-    when = timezone.localtime(article.publish_at).strftime("%Y-%m-%d %H:%M")
-    _log(article=article, user=editor, message=f"发布（上线时间 {when}）")
+    reason = reason.strip()
+    if not reason:
+        raise ArticleStateError("退回时请写明原因，记者会看到。")
+    if not (article.status == Status.REVIEW or article.is_scheduled):
+        raise ArticleStateError("只有待审或已排期的稿件可以退回修改。")
+    article.status = Status.DRAFT
+    article.review_note = reason
+    article.save(update_fields=["status", "review_note", "updated_at"])
+    _log(article=article, user=editor, message=f"退回修改：{reason}")
+    notify.reporter(article=article, actor=editor, event="退回修改", detail=f"退回原因：{reason}")
     return article
 
 
 @transaction.atomic
-def article_unpublish(*, article: Article, editor) -> Article:
+def article_publish(*, article: Article, editor, at: datetime | None = None) -> Article:
+    """Publish at the given time, else at the time already set, else now.
+
+    A time in the future schedules the story: readers see it from then on, with no job to run.
+    """
     _require_editor(editor)
+    if article.status == Status.UNPUBLISHED:
+        raise ArticleStateError("已撤稿的稿件请先改回草稿，再重新审核发布。")
+    article.status = Status.PUBLISHED
+    article.publish_at = at or article.publish_at or timezone.now()
+    article.review_note = ""
+    article.save(update_fields=["status", "publish_at", "review_note", "updated_at"])
+    when = _when(article.publish_at)
+    if article.is_scheduled:
+        _log(article=article, user=editor, message=f"排期发布（上线时间 {when}）")
+        notify.reporter(article=article, actor=editor, event="已排期", detail=f"上线时间：{when}")
+    else:
+        _log(article=article, user=editor, message=f"发布（上线时间 {when}）")
+        notify.reporter(article=article, actor=editor, event="已发布", detail=f"上线时间：{when}")
+    return article
+
+
+def article_publish_now(*, article: Article, editor) -> Article:
+    """立即发布: readers see the story from this moment, whatever time was set before."""
+    if article.is_live:
+        raise ArticleStateError("这篇稿件已经上线。")
+    return article_publish(article=article, editor=editor, at=timezone.now())
+
+
+def article_schedule(*, article: Article, editor, at: datetime) -> Article:
+    """排期发布: the story goes live at a future time."""
+    if at <= timezone.now():
+        raise ArticleStateError("排期时间必须晚于现在；要马上上线请用“立即发布”。")
+    return article_publish(article=article, editor=editor, at=at)
+
+
+@transaction.atomic
+def article_unpublish(
+    *, article: Article, editor, reason: str, show_reason: bool = False
+) -> Article:
+    """撤稿: the story leaves every list; its address answers 410 with a notice for readers."""
+    _require_editor(editor)
+    reason = reason.strip()
+    if not reason:
+        raise ArticleStateError("撤稿时请写明原因。")
+    if article.status != Status.PUBLISHED:
+        raise ArticleStateError("只有已发布或已排期的稿件可以撤稿。")
     article.status = Status.UNPUBLISHED
-    article.save(update_fields=["status", "updated_at"])
-    _log(article=article, user=editor, message="撤稿")
+    article.withdrawn_at = timezone.now()
+    article.withdrawal_reason = reason
+    article.withdrawal_reason_public = show_reason
+    article.save(
+        update_fields=[
+            "status",
+            "withdrawn_at",
+            "withdrawal_reason",
+            "withdrawal_reason_public",
+            "updated_at",
+        ]
+    )
+    shown = "（向读者说明原因）" if show_reason else ""
+    _log(article=article, user=editor, message=f"撤稿：{reason}{shown}")
     return article
 
 

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
 from news.models import Article, Section, Zone
+from news.withdrawn import withdrawn_notice
 
 PAGE_SIZE = 20
 PHOTO_PAGE_SIZE = 12
@@ -52,13 +53,19 @@ def photo_list(request):
 
 
 def article_detail(request, pk):
-    article = get_object_or_404(
-        Article.objects.published()
-        .for_listing()
-        .with_body_photos()
-        .prefetch_related(Prefetch("zones", queryset=Zone.objects.only("name", "slug")), "tags"),
-        pk=pk,
-    )
+    try:
+        article = get_object_or_404(
+            Article.objects.published()
+            .for_listing()
+            .with_body_photos()
+            .prefetch_related(
+                Prefetch("zones", queryset=Zone.objects.only("name", "slug")), "tags"
+            ),
+            pk=pk,
+        )
+    except Http404:
+        # A withdrawn story answers 410 with a notice; only this miss costs one more query.
+        return withdrawn_notice(request, pk)
     return render(
         request,
         "news/article_detail.html",

@@ -1,4 +1,4 @@
-"""立即发布 and 排期发布: two steps that say what they do, and a list action that tells the truth."""
+"""立即发布 and 排期发布: two steps that say what they do, and a list action that is honest."""
 
 from datetime import timedelta
 

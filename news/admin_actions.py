@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 
 from news import services
 from news.admin_photos import is_editor
+from news.corrections import Correction
 from news.models import Article, Status
 
 
@@ -59,6 +60,18 @@ class WithdrawForm(forms.Form):
     show_reason = forms.BooleanField(label="在撤稿说明中向读者显示这条原因", required=False)
 
 
+class CorrectionForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="类型", choices=Correction.Kind.choices, initial=Correction.Kind.CORRECTION
+    )
+    text = forms.CharField(
+        label="内容",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="读者在正文下方看到，并附上时间。如：本文第二段“3200家”应为“2300家”。",
+        error_messages={"required": "请写明更正或说明的内容。"},
+    )
+
+
 # name: (title, button, form, service call, success message)
 STEPS = {
     "send_back": (
@@ -90,6 +103,15 @@ STEPS = {
             article=a, editor=u, reason=d["reason"], show_reason=d["show_reason"]
         ),
         "已撤稿",
+    ),
+    "correct": (
+        "添加更正/说明",
+        "添加",
+        CorrectionForm,
+        lambda a, u, d: services.correction_add(
+            article=a, editor=u, kind=d["kind"], text=d["text"]
+        ),
+        "已添加更正/说明",
     ),
 }
 
@@ -187,6 +209,8 @@ class ArticleDeskMixin:
         # Resubmitting from the form answers the send-back, as the 提交审核 action does.
         if obj.status == Status.REVIEW:
             obj.review_note = ""
+        if change:
+            services.article_note_content_change(article=obj, changed=set(form.changed_data))
         super().save_model(request, obj, form, change)
 
     def view_on_site(self, obj):

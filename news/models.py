@@ -215,6 +215,10 @@ class Article(models.Model):
     withdrawal_reason_public = models.BooleanField(
         "向读者说明撤稿原因", default=False, editable=False
     )
+    # Set when a live story's words change, and when a 更正/说明 is added: readers see
+    # 更新于 and the notes only when these are set, so other stories pay no extra query.
+    content_changed_at = models.DateTimeField("正文更新时间", null=True, blank=True, editable=False)
+    corrected_at = models.DateTimeField("最近更正时间", null=True, blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -256,6 +260,15 @@ class Article(models.Model):
         # 已发布 with no time means now; set before the constraint on the pair is checked.
         if self.status == Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
+
+    # The words a reader reads; changing them after publication shows 更新于 on the page.
+    CONTENT_FIELDS = frozenset({"kicker", "title", "subtitle", "lead", "body"})
+
+    @property
+    def modified_at(self):
+        """dateModified: the latest real change to what readers read, never before publication."""
+        moments = [self.publish_at, self.content_changed_at, self.corrected_at]
+        return max((m for m in moments if m is not None), default=self.updated_at)
 
     @property
     def is_sent_back(self) -> bool:
@@ -539,3 +552,7 @@ class ArticlePhoto(models.Model):
 
     def __str__(self):
         return str(self.photo)
+
+
+# Kept in their own module; imported here so Django registers the model with the app.
+from news.corrections import Correction  # noqa: E402, F401

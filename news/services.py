@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from news import notify
+from news.corrections import Correction
 from news.images import clean_image
 from news.models import Article, Photo, Rendition, Status
 from news.renditions import delete_files, ensure_renditions
@@ -132,6 +133,31 @@ def article_unpublish(
     shown = "（向读者说明原因）" if show_reason else ""
     _log(article=article, user=editor, message=f"撤稿：{reason}{shown}")
     return article
+
+
+@transaction.atomic
+def correction_add(*, article: Article, editor, kind: str, text: str) -> Correction:
+    """A 更正 or 说明 under a published story; readers see it with its date from now on."""
+    _require_editor(editor)
+    text = text.strip()
+    if not text:
+        raise ArticleStateError("请写明更正或说明的内容。")
+    if article.status != Status.PUBLISHED:
+        raise ArticleStateError("只有已发布的稿件可以添加更正或说明。")
+    correction = Correction.objects.create(article=article, kind=kind, text=text, created_by=editor)
+    article.corrected_at = correction.created_at
+    article.save(update_fields=["corrected_at", "updated_at"])
+    _log(article=article, user=editor, message=f"{correction.get_kind_display()}：{text}")
+    return correction
+
+
+def article_note_content_change(*, article: Article, changed: set[str]) -> None:
+    """Before saving an edit: a live story whose words changed shows 更新于 to readers."""
+    if (
+        changed & Article.CONTENT_FIELDS
+        and Article.objects.published().filter(pk=article.pk).exists()
+    ):
+        article.content_changed_at = timezone.now()
 
 
 @transaction.atomic

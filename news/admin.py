@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from taggit.models import Tag
 
-from news import services
+from news import desk, services  # noqa: F401 - desk registers the action log and staff accounts
 from news.admin_actions import ArticleDeskMixin
 from news.admin_photos import ArticlePhotoInline, is_editor, thumbnail_html
 from news.models import Article, Byline, Contributor, Section, Status, Zone

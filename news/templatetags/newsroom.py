@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField
 from django.db.models.functions import Cast
 
+from news.desk import desk_overview as overview_data
 from news.models import Article
 
 register = template.Library()
@@ -34,3 +35,9 @@ def reporter_notices(context, limit: int = 10):
     )
     notices = [e for e in entries[: limit * 3] if e.change_message.startswith(NOTICE_PREFIXES)]
     return {"notices": notices[:limit]}
+
+
+@register.inclusion_tag("admin/news/desk_overview.html")
+def desk_overview():
+    """The editors' overview: what waits for review, what goes live this week, what ends."""
+    return overview_data()

@@ -138,6 +138,10 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Tags split on , ， 、 ； ; as typed with a Chinese input method (news/tags.py).
+TAGGIT_TAGS_FROM_STRING = "news.tags.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "news.tags.edit_string"
+
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "高新区报采编部 <newsroom@localhost>")
 
 # Production hardening: on unless DEBUG, each switchable for a TLS-terminating proxy setup.

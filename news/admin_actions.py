@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 
 from news import services
 from news.admin_photos import is_editor
+from news.admin_search import search_articles
 from news.corrections import Correction
 from news.models import Article, Status
 
@@ -212,6 +213,10 @@ class ArticleDeskMixin:
         if change:
             services.article_note_content_change(article=obj, changed=set(form.changed_data))
         super().save_model(request, obj, form, change)
+
+    def get_search_results(self, request, queryset, search_term):
+        # The site's search index, not icontains over every story's body (news/admin_search.py).
+        return search_articles(request, queryset, search_term)
 
     def view_on_site(self, obj):
         # A story readers cannot see yet opens as the staff preview, not as a 404.

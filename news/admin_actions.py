@@ -214,6 +214,14 @@ class ArticleDeskMixin:
             services.article_note_content_change(article=obj, changed=set(form.changed_data))
         super().save_model(request, obj, form, change)
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # 引题, 主题 and 副题 are whole lines in print: give them a box as wide as the body's.
+        if db_field.name in ("kicker", "title", "subtitle"):
+            kwargs["widget"] = forms.TextInput(
+                attrs={"class": "vTextField", "style": "width: 100%; max-width: 48em"}
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def get_search_results(self, request, queryset, search_term):
         # The site's search index, not icontains over every story's body (news/admin_search.py).
         return search_articles(request, queryset, search_term)

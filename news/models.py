@@ -6,13 +6,13 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
-from news.html import EDITOR_EXTENSIONS, clean_body, split_blocks
+from news.html import EDITOR_EXTENSIONS, clean_body, excerpt_text, split_blocks
 from news.images import CheckedImageField
 
 
@@ -322,7 +322,7 @@ class Article(models.Model):
 
     def summary(self, length=120):
         """The lead, or the opening of the body, as plain text for lists, feeds and metadata."""
-        return self.lead or Truncator(strip_tags(self.body)).chars(length)
+        return self.lead or Truncator(excerpt_text(self.body)).chars(length)
 
     def ordered_bylines(self):
         """Bylines in order; uses the prefetch cache from for_listing() when it is there."""
@@ -354,6 +354,7 @@ class Byline(models.Model):
         REPORTER = "reporter", "记者"
         SPECIAL_CORRESPONDENT = "special", "特约通讯员"
         CORRESPONDENT = "correspondent", "通讯员"
+        STAFF_REPORTER = "staff_reporter", "本报记者"
         PHOTOGRAPHER = "photographer", "摄影"
 
     article = models.ForeignKey(

@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.db import models
 
+from portal.pagecache import ChangesReaderPages
 
-class Correction(models.Model):
+
+class Correction(ChangesReaderPages, models.Model):
     class Kind(models.TextChoices):
         CORRECTION = "correction", "更正"
         NOTE = "note", "说明"

@@ -18,7 +18,7 @@ def restore_sqlite_search_index(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0008_article_desk_steps'),
+        ('news', '0009_article_desk_steps'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

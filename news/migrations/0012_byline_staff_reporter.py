@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0010_admin_group'),
+        ('news', '0011_admin_group'),
     ]
 
     operations = [

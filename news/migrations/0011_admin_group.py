@@ -41,6 +41,6 @@ def remove_group(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("news", "0009_article_corrections")]
+    dependencies = [("news", "0010_article_corrections")]
 
     operations = [migrations.RunPython(create_group, remove_group)]

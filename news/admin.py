@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from taggit.models import Tag
 
-from news import services
+from news import desk, services  # noqa: F401 - desk registers the action log and staff accounts
+from news.admin_actions import ArticleDeskMixin
 from news.admin_photos import ArticlePhotoInline, is_editor, thumbnail_html
-from news.admin_versions import ArticleVersioning, publish_seen, report_publish
+from news.admin_versions import ArticleVersioning
 from news.models import Article, Byline, Contributor, Section, Status, Zone
 from news.widgets import TagSuggestWidget
 
@@ -76,7 +77,9 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleVersioning, admin.ModelAdmin):
+class ArticleAdmin(ArticleDeskMixin, ArticleVersioning, admin.ModelAdmin):
+    # The desk's buttons, on top of the versions' change form it extends.
+    change_form_template = "admin/news/article/change_form.html"
     list_display = [
         "lead_thumb",
         "title",
@@ -94,7 +97,14 @@ class ArticleAdmin(ArticleVersioning, admin.ModelAdmin):
     date_hierarchy = "publish_at"
     autocomplete_fields = ["zones", "lead_photo"]
     inlines = [BylineInline, ArticlePhotoInline]
-    actions = ["submit_selected", "publish_selected", "unpublish_selected"]
+    actions = [
+        "submit_selected",
+        "send_back_selected",
+        "publish_now_selected",
+        "schedule_selected",
+        "publish_selected",
+        "unpublish_selected",
+    ]
     readonly_fields = [
         "created_by",
         "created_at",
@@ -179,6 +189,8 @@ class ArticleAdmin(ArticleVersioning, admin.ModelAdmin):
 
     @admin.display(description="状态", ordering="status")
     def state_label(self, obj):
+        if obj.is_sent_back:
+            return self.sent_back_label(obj)
         if obj.is_scheduled:
             return f"已排期（{timezone.localtime(obj.publish_at):%m-%d %H:%M}）"
         return obj.get_status_display()
@@ -210,17 +222,6 @@ class ArticleAdmin(ArticleVersioning, admin.ModelAdmin):
                 services.article_submit(article=article, user=request.user)
                 done += 1
         self.message_user(request, f"已提交审核 {done} 篇稿件。", messages.SUCCESS)
-
-    @admin.action(description="发布（按设定的发布时间，未设则立即）", permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        # Each story goes live only if unchanged since the list showed it.
-        report_publish(self, request, *publish_seen(request, queryset))
-
-    @admin.action(description="撤稿", permissions=["publish"])
-    def unpublish_selected(self, request, queryset):
-        for article in queryset:
-            services.article_unpublish(article=article, editor=request.user)
-        self.message_user(request, f"已撤下 {queryset.count()} 篇稿件。", messages.SUCCESS)
 
     def get_urls(self):
         return [

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.html import format_html_join
 
 from history import services as history
 from history.admin import VersionedAdmin, seen_versions
@@ -25,25 +24,11 @@ def publish_seen(request, queryset) -> tuple[list, list]:
             services.article_publish(
                 article=article, editor=request.user, seen_version=seen.get(article.pk)
             )
-        except history.VersionConflict as conflict:
-            refused.append((article, conflict))
+        except (history.VersionConflict, services.ArticleStateError) as error:
+            refused.append((article, error))
         else:
             done.append(article)
     return done, refused
-
-
-def report_publish(admin, request, done: list, refused: list) -> None:
-    admin.message_user(request, f"已发布 {len(done)} 篇稿件。", messages.SUCCESS)
-    if refused:
-        admin.message_user(
-            request,
-            format_html_join(
-                "",
-                "<p>未发布《{}》：{}</p>",
-                ((article.title, str(conflict)) for article, conflict in refused),
-            ),
-            messages.ERROR,
-        )
 
 
 class ArticleVersioning(VersionedAdmin):

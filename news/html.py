@@ -1,5 +1,6 @@
 """The one allowlist for article bodies: what the editor can make is all a reader can receive."""
 
+import html as html_module
 import re
 
 import nh3
@@ -67,3 +68,15 @@ def split_blocks(html: str) -> list[str]:
     if depth != 0 or html[covered:].strip():
         return [html] if html.strip() else []
     return blocks
+
+
+_HEADING = re.compile(r"<h[2-6][^>]*>.*?</h[2-6]>", re.IGNORECASE | re.DOTALL)
+_BLOCK_END = re.compile(r"</(p|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]+>")
+
+
+def excerpt_text(html: str) -> str:
+    """The body's paragraphs as plain text for excerpts: sub-headings left out, so a heading
+    never runs into the sentence after it (…持续提升。一窗受理提效率近年来…)."""
+    text = _ANY_TAG.sub("", _BLOCK_END.sub(" ", _HEADING.sub(" ", html or "")))
+    return " ".join(html_module.unescape(text).split())

@@ -51,7 +51,7 @@ def article_json_ld(article) -> dict:
         "description": article.summary(),
         "inLanguage": "zh-CN",
         "datePublished": iso(article.publish_at),
-        "dateModified": iso(article.updated_at),
+        "dateModified": iso(article.modified_at),
         "articleSection": article.section.name,
         "keywords": [tag.name for tag in article.tags.all()],
         "author": [

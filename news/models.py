@@ -6,13 +6,13 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
-from news.html import EDITOR_EXTENSIONS, clean_body, split_blocks
+from news.html import EDITOR_EXTENSIONS, clean_body, excerpt_text, split_blocks
 from news.images import CheckedImageField
 from portal.pagecache import ChangesReaderPages, content_changed
 
@@ -231,6 +231,17 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Set by the desk's actions (news/services.py), never typed into the story form.
+    review_note = models.TextField("退回意见", blank=True, editable=False)
+    withdrawn_at = models.DateTimeField("撤稿时间", null=True, blank=True, editable=False)
+    withdrawal_reason = models.TextField("撤稿原因", blank=True, editable=False)
+    withdrawal_reason_public = models.BooleanField(
+        "向读者说明撤稿原因", default=False, editable=False
+    )
+    # Set when a live story's words change, and when a 更正/说明 is added: readers see
+    # 更新于 and the notes only when these are set, so other stories pay no extra query.
+    content_changed_at = models.DateTimeField("正文更新时间", null=True, blank=True, editable=False)
+    corrected_at = models.DateTimeField("最近更正时间", null=True, blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -296,6 +307,23 @@ class Article(models.Model):
     def clean(self):
         if self.kind == Kind.PHOTO and self.lead_photo_id is None:
             raise ValidationError({"lead_photo": "图片新闻必须选择一张题图。"})
+        # 已发布 with no time means now; set before the constraint on the pair is checked.
+        if self.status == Status.PUBLISHED and self.publish_at is None:
+            self.publish_at = timezone.now()
+
+    # The words a reader reads; changing them after publication shows 更新于 on the page.
+    CONTENT_FIELDS = frozenset({"kicker", "title", "subtitle", "lead", "body"})
+
+    @property
+    def modified_at(self):
+        """dateModified: the latest real change to what readers read, never before publication."""
+        moments = [self.publish_at, self.content_changed_at, self.corrected_at]
+        return max((m for m in moments if m is not None), default=self.updated_at)
+
+    @property
+    def is_sent_back(self) -> bool:
+        """A draft an editor returned with a reason the reporter has not yet answered."""
+        return self.status == Status.DRAFT and bool(self.review_note)
 
     def is_editable_by(self, user) -> bool:
         """Editors change any story; reporters their own, and only until it is published."""
@@ -344,7 +372,7 @@ class Article(models.Model):
 
     def summary(self, length=120):
         """The lead, or the opening of the body, as plain text for lists, feeds and metadata."""
-        return self.lead or Truncator(strip_tags(self.body)).chars(length)
+        return self.lead or Truncator(excerpt_text(self.body)).chars(length)
 
     def ordered_bylines(self):
         """Bylines in order; uses the prefetch cache from for_listing() when it is there."""
@@ -376,6 +404,7 @@ class Byline(models.Model):
         REPORTER = "reporter", "记者"
         SPECIAL_CORRESPONDENT = "special", "特约通讯员"
         CORRESPONDENT = "correspondent", "通讯员"
+        STAFF_REPORTER = "staff_reporter", "本报记者"
         PHOTOGRAPHER = "photographer", "摄影"
 
     article = models.ForeignKey(
@@ -576,3 +605,7 @@ class ArticlePhoto(models.Model):
 
     def __str__(self):
         return str(self.photo)
+
+
+# Kept in their own module; imported here so Django registers the model with the app.
+from news.corrections import Correction  # noqa: E402, F401

@@ -12,6 +12,8 @@ from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from history import services as history
+from news import notify
+from news.corrections import Correction
 from news.images import clean_image
 from news.models import Article, Photo, Rendition, Status
 from news.renditions import delete_files, ensure_renditions
@@ -40,16 +42,46 @@ def _move_on(article: Article, seen_version: int | None) -> None:
         history.claim(article, seen=seen_version)
 
 
+class ArticleStateError(ValueError):
+    """The action does not apply to the story as it stands; the message says why in Chinese."""
+
+
+def _when(moment: datetime) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
 @transaction.atomic
 def article_submit(*, article: Article, user) -> Article:
-    """A draft goes to the editors' review queue."""
+    """A draft goes to the editors' review queue; an earlier send-back reason is answered."""
     if article.status != Status.DRAFT:
-        raise ValueError("只有草稿可以提交审核。")
+        raise ArticleStateError("只有草稿可以提交审核。")
     _move_on(article, None)
     article.status = Status.REVIEW
-    article.save(update_fields=["status", "updated_at"])
+    article.review_note = ""
+    article.save(update_fields=["status", "review_note", "updated_at"])
     _log(article=article, user=user, message="提交审核")
     history.record(article, user=user, note="提交审核")
+    return article
+
+
+@transaction.atomic
+def article_send_back(
+    *, article: Article, editor, reason: str, seen_version: int | None = None
+) -> Article:
+    """退回修改: the story returns to its reporter as a draft, with the reason she will read."""
+    _require_editor(editor)
+    reason = reason.strip()
+    if not reason:
+        raise ArticleStateError("退回时请写明原因，记者会看到。")
+    if not (article.status == Status.REVIEW or article.is_scheduled):
+        raise ArticleStateError("只有待审或已排期的稿件可以退回修改。")
+    _move_on(article, seen_version)
+    article.status = Status.DRAFT
+    article.review_note = reason
+    article.save(update_fields=["status", "review_note", "updated_at"])
+    _log(article=article, user=editor, message=f"退回修改：{reason}")
+    history.record(article, user=editor, note=f"退回修改：{reason}")
+    notify.reporter(article=article, actor=editor, event="退回修改", detail=f"退回原因：{reason}")
     return article
 
 
@@ -57,31 +89,109 @@ def article_submit(*, article: Article, user) -> Article:
 def article_publish(
     *, article: Article, editor, at: datetime | None = None, seen_version: int | None = None
 ) -> Article:
-    """Publish now, or at a future time: readers see it from then on, with no job to run.
+    """Publish at the given time, else at the time already set, else now.
 
+    A time in the future schedules the story: readers see it from then on, with no job to run.
     With `seen_version`, only that version goes live: a story changed since is refused with
     history.VersionConflict and nothing is published.
     """
     _require_editor(editor)
+    if article.status == Status.UNPUBLISHED:
+        raise ArticleStateError("已撤稿的稿件请先改回草稿，再重新审核发布。")
     _move_on(article, seen_version)
     article.status = Status.PUBLISHED
     article.publish_at = at or article.publish_at or timezone.now()
-    article.save(update_fields=["status", "publish_at", "updated_at"])
-    when = timezone.localtime(article.publish_at).strftime("%Y-%m-%d %H:%M")
-    _log(article=article, user=editor, message=f"发布（上线时间 {when}）")
-    history.record(article, user=editor, note="发布")
+    article.review_note = ""
+    article.save(update_fields=["status", "publish_at", "review_note", "updated_at"])
+    when = _when(article.publish_at)
+    if article.is_scheduled:
+        _log(article=article, user=editor, message=f"排期发布（上线时间 {when}）")
+        history.record(article, user=editor, note=f"排期发布（{when}）")
+        notify.reporter(article=article, actor=editor, event="已排期", detail=f"上线时间：{when}")
+    else:
+        _log(article=article, user=editor, message=f"发布（上线时间 {when}）")
+        history.record(article, user=editor, note="发布")
+        notify.reporter(article=article, actor=editor, event="已发布", detail=f"上线时间：{when}")
+    return article
+
+
+def article_publish_now(*, article: Article, editor, seen_version: int | None = None) -> Article:
+    """立即发布: readers see the story from this moment, whatever time was set before."""
+    if article.is_live:
+        raise ArticleStateError("这篇稿件已经上线。")
+    return article_publish(
+        article=article, editor=editor, at=timezone.now(), seen_version=seen_version
+    )
+
+
+def article_schedule(
+    *, article: Article, editor, at: datetime, seen_version: int | None = None
+) -> Article:
+    """排期发布: the story goes live at a future time."""
+    if at <= timezone.now():
+        raise ArticleStateError("排期时间必须晚于现在；要马上上线请用“立即发布”。")
+    return article_publish(article=article, editor=editor, at=at, seen_version=seen_version)
+
+
+@transaction.atomic
+def article_unpublish(
+    *,
+    article: Article,
+    editor,
+    reason: str,
+    show_reason: bool = False,
+    seen_version: int | None = None,
+) -> Article:
+    """撤稿: the story leaves every list; its address answers 410 with a notice for readers."""
+    _require_editor(editor)
+    reason = reason.strip()
+    if not reason:
+        raise ArticleStateError("撤稿时请写明原因。")
+    if article.status != Status.PUBLISHED:
+        raise ArticleStateError("只有已发布或已排期的稿件可以撤稿。")
+    _move_on(article, seen_version)
+    article.status = Status.UNPUBLISHED
+    article.withdrawn_at = timezone.now()
+    article.withdrawal_reason = reason
+    article.withdrawal_reason_public = show_reason
+    article.save(
+        update_fields=[
+            "status",
+            "withdrawn_at",
+            "withdrawal_reason",
+            "withdrawal_reason_public",
+            "updated_at",
+        ]
+    )
+    shown = "（向读者说明原因）" if show_reason else ""
+    _log(article=article, user=editor, message=f"撤稿：{reason}{shown}")
+    history.record(article, user=editor, note=f"撤稿：{reason}")
     return article
 
 
 @transaction.atomic
-def article_unpublish(*, article: Article, editor, seen_version: int | None = None) -> Article:
+def correction_add(*, article: Article, editor, kind: str, text: str) -> Correction:
+    """A 更正 or 说明 under a published story; readers see it with its date from now on."""
     _require_editor(editor)
-    _move_on(article, seen_version)
-    article.status = Status.UNPUBLISHED
-    article.save(update_fields=["status", "updated_at"])
-    _log(article=article, user=editor, message="撤稿")
-    history.record(article, user=editor, note="撤稿")
-    return article
+    text = text.strip()
+    if not text:
+        raise ArticleStateError("请写明更正或说明的内容。")
+    if article.status != Status.PUBLISHED:
+        raise ArticleStateError("只有已发布的稿件可以添加更正或说明。")
+    correction = Correction.objects.create(article=article, kind=kind, text=text, created_by=editor)
+    article.corrected_at = correction.created_at
+    article.save(update_fields=["corrected_at", "updated_at"])
+    _log(article=article, user=editor, message=f"{correction.get_kind_display()}：{text}")
+    return correction
+
+
+def article_note_content_change(*, article: Article, changed: set[str]) -> None:
+    """Before saving an edit: a live story whose words changed shows 更新于 to readers."""
+    if (
+        changed & Article.CONTENT_FIELDS
+        and Article.objects.published().filter(pk=article.pk).exists()
+    ):
+        article.content_changed_at = timezone.now()
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from taggit.models import Tag, TaggedItem
 
 from news.models import Article, Section, Zone
 from news.paging import ListPage
+from news.withdrawn import withdrawn_notice
 from portal.pagecache import reader_page
 
 PAGE_SIZE = 20
@@ -63,13 +64,19 @@ def photo_list(request):
 
 @reader_page
 def article_detail(request, pk):
-    article = get_object_or_404(
-        Article.objects.published()
-        .for_listing()
-        .with_body_photos()
-        .prefetch_related(Prefetch("zones", queryset=Zone.objects.only("name", "slug")), "tags"),
-        pk=pk,
-    )
+    try:
+        article = get_object_or_404(
+            Article.objects.published()
+            .for_listing()
+            .with_body_photos()
+            .prefetch_related(
+                Prefetch("zones", queryset=Zone.objects.only("name", "slug")), "tags"
+            ),
+            pk=pk,
+        )
+    except Http404:
+        # A withdrawn story answers 410 with a notice; only this miss costs one more query.
+        return withdrawn_notice(request, pk)
     return render(
         request,
         "news/article_detail.html",

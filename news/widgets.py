@@ -1,5 +1,7 @@
 from taggit.forms import TagWidget
 
+from news.tags import parse_tags
+
 
 class TagSuggestWidget(TagWidget):
     """taggit's comma-separated text input, with existing tags suggested as the editor types."""
@@ -19,4 +21,6 @@ class TagSuggestWidget(TagWidget):
         widget_attrs["list"] = f"{widget_attrs.get('id', name)}-suggestions"
         widget_attrs["data-suggest-url"] = self.suggest_url
         widget_attrs["autocomplete"] = "off"
+        # Chips rendered by the server too, so the split is visible without JavaScript.
+        context["widget"]["chips"] = parse_tags(context["widget"]["value"] or "")
         return context

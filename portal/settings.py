@@ -179,7 +179,8 @@ AXES_LOCKOUT_CALLABLE = "portal.accounts.locked_out"
 AXES_CLIENT_IP_CALLABLE = "portal.accounts.client_ip"
 AXES_VERBOSE = False
 
-# Password reset mails. Development prints them on the console; production sends by SMTP.
+# Password reset mails, and mails to reporters when the desk sends back, schedules or publishes
+# their story. Development prints them on the console; production sends by SMTP.
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
@@ -195,6 +196,10 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # A reset link works for this long.
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+
+# Tags split on , ， 、 ； ; as typed with a Chinese input method (news/tags.py).
+TAGGIT_TAGS_FROM_STRING = "news.tags.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "news.tags.edit_string"
 
 # Production hardening: on unless DEBUG, each switchable for a TLS-terminating proxy setup.
 SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)

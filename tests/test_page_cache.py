@@ -48,8 +48,8 @@ def test_an_unpublished_story_leaves_at_once(client, editor, django_capture_on_c
     article = make_article("将被撤下的稿件")
     assert client.get(article.get_absolute_url()).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
-        article_unpublish(article=article, editor=editor)
-    assert client.get(article.get_absolute_url()).status_code == 404
+        article_unpublish(article=article, editor=editor, reason="重复稿件")
+    assert client.get(article.get_absolute_url()).status_code == 410  # the 撤稿 notice
     assert "将被撤下的稿件" not in client.get("/").content.decode()
 
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.forms import BaseInlineFormSet, ModelForm
 from django.utils import timezone
 
+from ads.images import delete_unused_images, stored_image
 from ads.models import Listing
 from ads.models import ListingStatus as S
 from history import services as history
@@ -59,9 +60,12 @@ def listing_save(*, listing_form: ModelForm, contact_formset: BaseInlineFormSet,
     if not created:
         # Refused if saved elsewhere (another tab, another member) since this form was opened.
         history.claim(listing, seen=listing_form.cleaned_data.get("seen_version"))
+    previous_image = stored_image(listing)
     # A rejected listing that is changed is a draft again until it is resubmitted.
     listing.status = S.DRAFT
     listing.save()
+    if previous_image != listing.image.name:
+        delete_unused_images([previous_image])
     position = 0
     for form in contact_formset.forms:
         data = getattr(form, "cleaned_data", None)
@@ -146,6 +150,7 @@ def listing_approve(
         history.record(listing, user=editor, note="审核通过")
         return listing
     original = listing.revision_of
+    replaced_image = original.image.name
     for field in Listing.CONTENT_FIELDS:
         setattr(original, field, getattr(listing, field))
     original.review_note = note
@@ -157,6 +162,7 @@ def listing_approve(
     _log(listing=listing, user=editor, message=f"审核通过，已替换线上内容。{note}".strip())
     history.record(original, user=editor, note="审核通过修改稿，替换线上内容")
     listing.delete()
+    delete_unused_images([replaced_image])
     return original
 
 

@@ -15,7 +15,7 @@ def restore_sqlite_search_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0007_rendition_size"),
+        ("news", "0008_reader_page_indexes"),
     ]
 
     operations = [

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from epaper.sitemaps import EditionSitemap, EpaperPageSitemap
 from news.metadata import absolute_url
 from news.models import Article
 
@@ -97,6 +98,8 @@ SITEMAPS = {
     "sections": SectionSitemap,
     "zones": ZoneSitemap,
     "tags": TagSitemap,
+    "epaper-editions": EditionSitemap,
+    "epaper-pages": EpaperPageSitemap,
 }
 
 

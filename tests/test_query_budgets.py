@@ -19,7 +19,7 @@ BUDGETS = {
     "zone": 5,
     "tag": 5,
     "zones": 2,
-    "article": 8,
+    "article": 9,  # 8, and 1 for the 数字报 page that printed it (刊于…第N版)
 }
 
 

@@ -4,6 +4,8 @@ pays one query for its 刊于 line."""
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.conftest import make_article
@@ -43,13 +45,10 @@ def test_the_edition_page_stays_within_its_budget(
         assert response.content.decode().count('class="ep-stories"') == 1
 
 
-def test_the_story_page_pays_one_query_for_where_it_was_printed(client, django_assert_num_queries):
+def test_the_story_page_pays_one_query_for_where_it_was_printed(client):
     article = make_article("刊登的稿件")
     url = article.get_absolute_url()
     client.get(url)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as before:
         client.get(url)
     make_region(make_page(make_edition(date(2024, 3, 28))), article=article)

@@ -1,4 +1,4 @@
-"""Uploading a 版面 in the admin: bad PDFs and images are refused with a message; nothing is kept."""
+"""Uploading a 版面 in the admin: bad PDFs and images are refused with a message, none kept."""
 
 from datetime import date
 

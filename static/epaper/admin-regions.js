@@ -186,11 +186,14 @@
       pending = null;
       render();
       var select = field(row, "article");
-      if (window.django && django.jQuery && django.jQuery(select).data("select2")) {
-        django.jQuery(select).select2("open");
-      } else if (select) {
-        select.focus();
-      }
+      // After the click that ends the drag, which would otherwise close the picker at once.
+      window.setTimeout(function () {
+        if (window.django && django.jQuery && django.jQuery(select).data("select2")) {
+          django.jQuery(select).select2("open");
+        } else if (select) {
+          select.focus();
+        }
+      }, 0);
     });
     document.addEventListener("formset:removed", function () { render(); });
     group.addEventListener("change", render);

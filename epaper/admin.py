@@ -110,6 +110,13 @@ class EditionAdmin(admin.ModelAdmin):
             obj.status = EditionStatus.DRAFT
         super().save_model(request, obj, form, change)
 
+    def delete_model(self, request, obj):
+        services.edition_delete(edition=obj)
+
+    def delete_queryset(self, request, queryset):
+        for edition in queryset:
+            services.edition_delete(edition=edition)
+
     def save_formset(self, request, form, formset, change):
         if formset.model is not Page:
             return super().save_formset(request, form, formset, change)

@@ -39,18 +39,19 @@ def _old_files(page: Page) -> list[str]:
 
 
 def _make_renditions(
-    page: Page, image: Image.Image, stamp: str, saved: list[str], *, replace: bool = False
+    page: Page, image: Image.Image, stamp: str, saved: list[str], *, reuse: bool = False
 ) -> list:
     renditions = []
     current = image
     # Widest first, each resized from the one before: far cheaper than from the original.
     for width in sorted((w for w in WIDTHS if w < image.width), reverse=True):
         height = max(1, round(image.height * width / image.width))
-        current = current.resize((width, height), Image.Resampling.LANCZOS)
         name = f"{page.folder}/{stamp}-{width}w.jpg"
-        if replace and default_storage.exists(name):
-            # Left by an earlier load of the same fixture: replace it rather than rename.
-            default_storage.delete(name)
+        if reuse and default_storage.exists(name):
+            # Made by an earlier load of the same fixture, from the same image.
+            renditions.append([width, height, name])
+            continue
+        current = current.resize((width, height), Image.Resampling.LANCZOS)
         name = _save(name, _jpeg(current), saved)
         renditions.append([width, height, name])
     if not renditions or image.width <= WIDTHS[-1]:
@@ -68,7 +69,7 @@ def page_ensure_renditions(*, page: Page) -> Page:
             image = source.convert("RGB")
         page.width, page.height = image.size
         stamp = page.image.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        page.renditions = _make_renditions(page, image, stamp, saved, replace=True)
+        page.renditions = _make_renditions(page, image, stamp, saved, reuse=True)
         if page.pdf and not page.pdf_size:
             page.pdf_size = page.pdf.size
         page.save(update_fields=["width", "height", "renditions", "pdf_size"])
@@ -106,6 +107,13 @@ def page_delete(*, page: Page) -> None:
     names = _old_files(page)
     with transaction.atomic():
         page.delete()
+        transaction.on_commit(lambda: delete_files(names))
+
+
+def edition_delete(*, edition: Edition) -> None:
+    names = [name for page in edition.pages.all() for name in _old_files(page)]
+    with transaction.atomic():
+        edition.delete()
         transaction.on_commit(lambda: delete_files(names))
 
 

@@ -24,7 +24,7 @@ MIN_RATIO, MAX_RATIO = 0.3, 3.0
 
 
 def max_pdf_bytes() -> int:
-    return getattr(settings, "EPAPER_PDF_MAX_BYTES", 40 * 1024 * 1024)
+    return settings.EPAPER_PDF_MAX_BYTES
 
 
 @dataclass

@@ -144,6 +144,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Uploaded images: largest file, and most pixels (a small file can decode to gigabytes).
 IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 15 * 1024 * 1024)
 IMAGE_UPLOAD_MAX_PIXELS = env_int("IMAGE_UPLOAD_MAX_PIXELS", 50_000_000)
+# 数字报 page PDFs: largest file (a print PDF carries its photos at full resolution).
+EPAPER_PDF_MAX_BYTES = env_int("EPAPER_PDF_MAX_BYTES", 40 * 1024 * 1024)
 
 TAGGIT_CASE_INSENSITIVE = True
 

@@ -168,3 +168,31 @@ def test_group_permissions(reporter, editor):
     assert reporter.has_perm("epaper.change_page")
     assert reporter.has_perm("epaper.add_region")
     assert not reporter.has_perm("epaper.delete_edition")
+
+
+def test_deleting_an_edition_removes_its_files(
+    client, editor, settings, django_capture_on_commit_callbacks
+):
+    from tests.photo_helpers import stored_files
+
+    edition = make_edition(published=False)
+    make_page(edition)
+    assert stored_files(settings.MEDIA_ROOT)
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:epaper_edition_delete", args=[edition.pk]), {"post": "yes"}
+        )
+    assert response.status_code == 302
+    assert not Edition.objects.exists()
+    assert stored_files(settings.MEDIA_ROOT) == []
+
+
+def test_a_reporter_cannot_delete_an_edition(client, reporter):
+    edition = make_edition(published=False)
+    client.force_login(reporter)
+    response = client.post(
+        reverse("admin:epaper_edition_delete", args=[edition.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert Edition.objects.exists()

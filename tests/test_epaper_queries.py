@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from epaper.models import Page
 from tests.conftest import make_article
 from tests.epaper_helpers import make_edition, make_page, make_region
 
@@ -64,3 +65,21 @@ def test_files_cost_one_query(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(1):
         response = client.get(reverse("epaper:page_image", args=[edition.date, 1, 320]))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("editions", [1, 30])
+def test_the_sitemaps_cost_the_same_however_many_editions(
+    client, django_assert_max_num_queries, editions
+):
+    for _ in range(editions):
+        edition = make_edition()
+        for number in (1, 2):
+            Page.objects.create(edition=edition, number=number, name=f"第{number}版名")
+    for section in ("epaper-editions", "epaper-pages"):
+        with django_assert_max_num_queries(3):
+            response = client.get(reverse("sitemap", args=[section]))
+        assert response.content.decode().count("<url>") == editions * (
+            1 if section == "epaper-editions" else 2
+        )
+    with django_assert_max_num_queries(16):
+        client.get(reverse("sitemap_index"))

@@ -240,6 +240,12 @@ class PageAdmin(admin.ModelAdmin):
         else:
             obj.save()
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "edition" and not can_publish(request.user):
+            # Nor may a page be moved into a published edition by someone who cannot publish.
+            kwargs["queryset"] = Edition.objects.exclude(status=EditionStatus.PUBLISHED)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def delete_model(self, request, obj):
         services.page_delete(page=obj)
 

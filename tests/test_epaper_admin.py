@@ -196,3 +196,15 @@ def test_a_reporter_cannot_delete_an_edition(client, reporter):
     )
     assert response.status_code == 403
     assert Edition.objects.exists()
+
+
+def test_a_reporter_cannot_move_a_page_into_a_published_edition(client, reporter):
+    published = make_edition(date(2024, 3, 28))
+    page = make_page(make_edition(date(2024, 4, 2), published=False))
+    client.force_login(reporter)
+    data = _regions_form(page, [])
+    data["edition"] = published.pk
+    response = client.post(reverse("admin:epaper_page_change", args=[page.pk]), data)
+    assert response.status_code == 200
+    page.refresh_from_db()
+    assert page.edition.date == date(2024, 4, 2)

@@ -179,10 +179,16 @@ class Page(models.Model):
 
 
 class RegionQuerySet(models.QuerySet):
-    def linkable(self):
-        """Regions whose story is published or whose ad is live: the only ones readers see."""
-        return self.filter(
-            Q(article__in=Article.objects.published()) | Q(listing__in=Listing.objects.live())
+    def linkable(self, edition_id: int):
+        """Regions of an edition whose story is published or whose ad is live: what readers see.
+
+        The published stories are those of this edition only: against every published story
+        the database would hash 100,000 rows to keep a few dozen.
+        """
+        stories = Article.objects.published().filter(print_regions__edition_id=edition_id)
+        ads = Listing.objects.live().filter(print_regions__edition_id=edition_id)
+        return self.filter(edition_id=edition_id).filter(
+            Q(article__in=stories.values("pk")) | Q(listing__in=ads.values("pk"))
         )
 
 
@@ -276,10 +282,10 @@ class Region(models.Model):
         }
 
 
-def live_regions_prefetch():
+def live_regions_prefetch(edition_id: int):
     return Prefetch(
         "regions",
-        queryset=Region.objects.linkable()
+        queryset=Region.objects.linkable(edition_id)
         .select_related("article", "listing")
         .only(
             "page_id",

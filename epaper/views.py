@@ -63,7 +63,7 @@ def page_detail(request, date, number=None):
     pages = list(
         Page.objects.filter(edition=edition)
         .order_by("position", "number")
-        .prefetch_related(live_regions_prefetch())
+        .prefetch_related(live_regions_prefetch(edition.pk))
     )
     for page in pages:
         page.edition = edition

@@ -94,7 +94,9 @@ class Command(BaseCommand):
             f"{len(queries)} 次查询；库中已发布稿件 {Article.objects.published().count()} 篇"
         )
         regions_query = (
-            Page.objects.filter(edition=edition).prefetch_related(live_regions_prefetch()).all()
+            Page.objects.filter(edition=edition)
+            .prefetch_related(live_regions_prefetch(edition.pk))
+            .all()
         )
         with CaptureQueriesContext(connection) as captured:
             list(regions_query)

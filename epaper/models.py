@@ -56,7 +56,10 @@ class Edition(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.date:%Y年%-m月%-d日} 第{self.number}期（总第{self.total_number}期）"
+        day = self.date
+        return (
+            f"{day.year}年{day.month}月{day.day}日 第{self.number}期（总第{self.total_number}期）"
+        )
 
     def save(self, *args, **kwargs):
         if self.status == EditionStatus.PUBLISHED and self.publish_at is None:

@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import OuterRef, Subquery
 
 from epaper.models import Edition, Page
 
@@ -27,9 +28,13 @@ class EditionSitemap(_OnSiteUrl):
 
 
 class EpaperPageSitemap(_OnSiteUrl):
+    """Every page but each edition's first, whose address is the edition's (its canonical)."""
+
     def items(self):
+        first = Page.objects.filter(edition=OuterRef("edition")).order_by("position", "number")
         return (
             Page.objects.published()
+            .exclude(pk=Subquery(first.values("pk")[:1]))
             .select_related("edition")
             .only("number", "edition__date", "edition__updated_at")
             .order_by("-edition__date", "position", "number")

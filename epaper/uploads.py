@@ -60,12 +60,16 @@ def read_page_upload(file) -> PageUpload:
     if PDF_MAGIC in head:
         data = _read(file, max_pdf_bytes())
         return PageUpload(image=render_pdf(data), pdf=data)
-    if head.lstrip()[:1] == b"%" or file.name.lower().endswith(".pdf"):
-        raise ValidationError(
-            "文件不是有效的 PDF（按文件内容判断，与文件名无关）。请从排版软件重新导出 PDF。",
-            code="not_a_pdf",
-        )
-    validate_image_upload(file)
+    try:
+        validate_image_upload(file)
+    except ValidationError:
+        # Neither a PDF nor an image: speak of PDFs to whoever meant to send one.
+        if head.lstrip()[:1] == b"%" or (file.name or "").lower().endswith(".pdf"):
+            raise ValidationError(
+                "文件不是有效的 PDF（按文件内容判断，与文件名无关）。请从排版软件重新导出 PDF。",
+                code="not_a_pdf",
+            ) from None
+        raise
     file.seek(0)
     with Image.open(io.BytesIO(file.read())) as source:
         source.load()

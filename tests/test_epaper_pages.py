@@ -183,6 +183,26 @@ def test_a_missing_page_or_a_bad_date_is_404(client, edition):
     assert client.get("/epaper/2024-02-30/").status_code == 404
 
 
+def test_past_editions_are_listed_newest_first(client, edition):
+    make_edition(date(2024, 3, 27))
+    response = client.get(reverse("epaper:editions"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.index("2024年3月28日") < html.index("2024年3月27日")
+    assert "第" in html and "总第" in html
+
+
+def test_an_image_named_pdf_is_judged_by_its_content():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from epaper.uploads import read_page_upload
+    from tests.photo_helpers import image_bytes
+
+    upload = read_page_upload(SimpleUploadedFile("page.pdf", image_bytes(700, 1000)))
+    assert upload.pdf is None
+    assert upload.image.size == (700, 1000)
+
+
 def test_the_menu_links_to_the_epaper(client, edition):
     assert 'href="/epaper/">数字报</a>' in client.get("/").content.decode()
 
@@ -193,5 +213,6 @@ def test_sitemaps_list_published_editions_and_pages(client, edition):
     editions = client.get(reverse("sitemap", args=["epaper-editions"])).content.decode()
     assert "/epaper/2024-03-28/</loc>" in editions
     pages = client.get(reverse("sitemap", args=["epaper-pages"])).content.decode()
-    assert "/epaper/2024-03-28/1/</loc>" in pages
+    # The first page's address is the edition's, listed above.
+    assert "/epaper/2024-03-28/1/</loc>" not in pages
     assert "/epaper/2024-03-28/2/</loc>" in pages

@@ -44,7 +44,9 @@ def test_robots_txt_names_the_sitemap(client):
 
 def test_the_index_covers_articles_columns_zones_tags_and_news(client):
     make_article("党建", tags=["党建"], zones=[make_zone()], publish_at=timezone.now())
-    Page.objects.create(edition=make_edition(), number=1, name="党建在高新")
+    edition = make_edition()
+    for number in (1, 2):
+        Page.objects.create(edition=edition, number=number, name=f"第{number}版")
     root = parse(client.get(reverse("sitemap_index")))
     entries = {s.findtext(f"{SM}loc"): s.findtext(f"{SM}lastmod") for s in root}
     assert set(entries) == {

@@ -38,7 +38,8 @@ def edition_json_ld(edition, pages):
             "@type": "PublicationIssue",
             "@id": url,
             "url": url,
-            "name": f"《{settings.SITE_NAME}》{edition.date:%Y年%-m月%-d日}",
+            "name": f"《{settings.SITE_NAME}》{edition.date.year}年{edition.date.month}月"
+            f"{edition.date.day}日",
             "issueNumber": str(edition.total_number),
             "datePublished": edition.date.isoformat(),
             "dateModified": iso(edition.updated_at),

@@ -7,7 +7,7 @@ PORT ?= 8000
 # Local development only: debug on, a throwaway key, SQLite under var/.
 DEV_ENV := DEBUG=1 SECRET_KEY=local-development-only-not-secret
 
-.PHONY: install run test lint format check migrations-check clean bench-search
+.PHONY: install run test lint format check migrations-check clean bench-search serve serve-stop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ run: install
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 	@echo "网站地址：http://$(HOST):$(PORT)/    采编后台：http://$(HOST):$(PORT)/admin/"
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The production stack on this machine: nginx (installed if missing), gunicorn, PostgreSQL,
+# Redis; prints its address. See deploy/ and the README's production section.
+serve: install
+	deploy/serve
+
+serve-stop:
+	deploy/serve-stop
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

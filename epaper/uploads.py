@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from PIL import Image
 
-from news.images import validate_image_upload
+from news.images import to_srgb, validate_image_upload
 
 PDF_MAGIC = b"%PDF-"
 # Width in pixels of the image rendered from a page PDF: sharp when zoomed on a phone.
@@ -73,7 +73,12 @@ def read_page_upload(file) -> PageUpload:
     file.seek(0)
     with Image.open(io.BytesIO(file.read())) as source:
         source.load()
-        image = source.convert("RGB")
+        # A page exported from the print workflow is often CMYK: convert with its profile.
+        image = to_srgb(source)
+    if image.mode != "RGB":
+        background = Image.new("RGB", image.size, "white")
+        background.paste(image, mask=image.getchannel("A") if "A" in image.getbands() else None)
+        image = background
     file.seek(0)
     _check_ratio(image.width, image.height)
     return PageUpload(image=image, pdf=None)

@@ -23,9 +23,11 @@ def section_detail(request, slug):
 
 
 def zone_list(request):
+    # Explicit: Meta.ordering is dropped under GROUP BY, so without this the order would be
+    # whatever the database returns (and change after a restore).
     zones = Zone.objects.annotate(
         story_count=Count("articles", filter=Q(articles__in=Article.objects.published()))
-    )
+    ).order_by("name", "pk")
     return render(request, "news/zone_list.html", {"zones": zones})
 
 

@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
@@ -7,6 +8,7 @@ from django.views.decorators.cache import never_cache
 
 from news.models import Article, Kind, Zone
 from portal import search as site_search
+from portal.faults import DATABASE_DOWN
 from portal.forms import SearchForm
 
 PER_SECTION = 5
@@ -47,10 +49,40 @@ def home(request):
 
 @never_cache
 def health(request):
-    """For the load balancer: the app answers and its database does."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    """Liveness: the process answers. Cheap, and touches neither database nor cache."""
     return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def ready(request):
+    """Readiness, for the load balancer: 503 naming each service that does not answer."""
+    down = [
+        name for name, check in (("database", _database_up), ("cache", _cache_up)) if not check()
+    ]
+    if down:
+        return JsonResponse({"status": "unavailable", "down": down}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+def _database_up() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DATABASE_DOWN:
+        return False
+    return True
+
+
+def _cache_up() -> bool:
+    # Only the Redis backend can be away; it degrades quietly, so ask it directly.
+    ping = getattr(cache, "ping", None)
+    if ping is None:
+        return True
+    try:
+        ping()
+    except Exception:
+        return False
+    return True
 
 
 def search(request):

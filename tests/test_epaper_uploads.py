@@ -176,3 +176,20 @@ def test_replacing_a_page_file_removes_the_old_files(
     assert not set(now) & set(old)
     page.refresh_from_db()
     assert page.pdf.name and page.pdf.path in {str(p) for p in now}
+
+
+def test_it_converts_a_cmyk_page_image_to_rgb(client, editor):
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("CMYK", (800, 1100), (0, 255, 255, 0)).save(buffer, "JPEG")
+    client.force_login(editor)
+    response = _post(client, buffer.getvalue(), "page.jpg", "image/jpeg")
+    assert response.status_code == 302
+    page = Page.objects.get()
+    with page.image.open("rb") as handle, Image.open(handle) as stored:
+        assert stored.mode == "RGB"
+        red, green, blue = stored.getpixel((400, 550))
+        assert red > 200 and green < 80 and blue < 80

@@ -9,16 +9,19 @@ from django.views.decorators.cache import never_cache
 
 from ads import counters
 from ads.models import Listing
+from portal.pagecache import reader_page
 
 PAGE_SIZE = 20
 
 
+@reader_page
 def directory(request):
     listings = Listing.objects.live().for_display().order_by("advertiser__name", "pk")
     page = Paginator(listings, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "ads/directory.html", {"page": page})
 
 
+@reader_page
 def directory_detail(request, pk):
     listing = get_object_or_404(Listing.objects.live().for_display(), pk=pk)
     return render(request, "ads/directory_detail.html", {"listing": listing})

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from ads.models import Listing
 from news.models import Article
+from portal.pagecache import ChangesReaderPages
 
 
 class EditionStatus(models.TextChoices):
@@ -24,7 +25,7 @@ class EditionQuerySet(models.QuerySet):
         return self.filter(status=EditionStatus.PUBLISHED, publish_at__lte=timezone.now())
 
 
-class Edition(models.Model):
+class Edition(ChangesReaderPages, models.Model):
     """One day's paper: 2024年3月28日, 第N期 (总第M期)."""
 
     date = models.DateField("出版日期", unique=True)
@@ -88,7 +89,7 @@ class PageQuerySet(models.QuerySet):
         return self.filter(edition__in=Edition.objects.published())
 
 
-class Page(models.Model):
+class Page(ChangesReaderPages, models.Model):
     """One 版面 of an edition: its image (with renditions) and, when uploaded as one, its PDF."""
 
     edition = models.ForeignKey(
@@ -195,7 +196,7 @@ class RegionQuerySet(models.QuerySet):
         )
 
 
-class Region(models.Model):
+class Region(ChangesReaderPages, models.Model):
     """A rectangle on a page, as fractions of its width and height, linked to a story or an ad."""
 
     page = models.ForeignKey(

@@ -216,3 +216,15 @@ def test_sitemaps_list_published_editions_and_pages(client, edition):
     # The first page's address is the edition's, listed above.
     assert "/epaper/2024-03-28/1/</loc>" not in pages
     assert "/epaper/2024-03-28/2/</loc>" in pages
+
+
+def test_publishing_an_edition_refreshes_cached_story_pages(client, settings):
+    from epaper import services
+
+    settings.PAGE_CACHE_SECONDS = 600
+    article = make_article("先上网后见报的稿件")
+    edition = make_edition(date(2024, 3, 28), published=False)
+    make_region(make_page(edition), article=article)
+    assert "刊于" not in client.get(article.get_absolute_url()).content.decode()
+    services.edition_publish(edition=edition)
+    assert "刊于" in client.get(article.get_absolute_url()).content.decode()

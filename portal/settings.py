@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "news",
     "ads",
     "history",
+    "epaper",
 ]
 
 MIDDLEWARE = [
@@ -256,6 +257,8 @@ IMAGE_UPLOAD_MAX_PIXELS = env_int("IMAGE_UPLOAD_MAX_PIXELS", 50_000_000)
 # Largest request body of any kind (the largest image plus the form around it), refused with
 # 413 before it is read; nginx's client_max_body_size is the same 20 MB.
 MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 20 * 1024 * 1024)
+# 数字报 page PDFs: largest file; with the form around it, within MAX_REQUEST_BYTES.
+EPAPER_PDF_MAX_BYTES = env_int("EPAPER_PDF_MAX_BYTES", 15 * 1024 * 1024)
 
 TAGGIT_CASE_INSENSITIVE = True
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 from taggit.models import Tag, TaggedItem
 
+from epaper.sitemaps import EditionSitemap, EpaperPageSitemap
 from news.metadata import absolute_url
 from news.models import Article, Section, Zone
 from portal.pagecache import reader_page
@@ -140,6 +141,8 @@ SITEMAPS = {
     "sections": SectionSitemap,
     "zones": ZoneSitemap,
     "tags": TagSitemap,
+    "epaper-editions": EditionSitemap,
+    "epaper-pages": EpaperPageSitemap,
 }
 
 

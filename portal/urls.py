@@ -41,6 +41,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("advertisers/", include("ads.urls")),
+    path("epaper/", include("epaper.urls")),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemaps.index, name="sitemap_index"),
     path(

@@ -22,7 +22,7 @@ BUDGETS = {
     "zone": 6,
     "tag": 6,
     "zones": 3,
-    "article": 10,
+    "article": 11,  # 10, and 1 for the 数字报 page that printed it (刊于…第N版)
 }
 
 

@@ -7,8 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from epaper.models import Page
 from news.models import Status
 from tests.conftest import make_article, make_section, make_zone
+from tests.epaper_helpers import make_edition
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +44,9 @@ def test_robots_txt_names_the_sitemap(client):
 
 def test_the_index_covers_articles_columns_zones_tags_and_news(client):
     make_article("党建", tags=["党建"], zones=[make_zone()], publish_at=timezone.now())
+    edition = make_edition()
+    for number in (1, 2):
+        Page.objects.create(edition=edition, number=number, name=f"第{number}版")
     root = parse(client.get(reverse("sitemap_index")))
     entries = {s.findtext(f"{SM}loc"): s.findtext(f"{SM}lastmod") for s in root}
     assert set(entries) == {
@@ -50,6 +55,8 @@ def test_the_index_covers_articles_columns_zones_tags_and_news(client):
         f"{SITE}/sitemap-zones.xml",
         f"{SITE}/sitemap-tags.xml",
         f"{SITE}/sitemap-news.xml",
+        f"{SITE}/sitemap-epaper-editions.xml",
+        f"{SITE}/sitemap-epaper-pages.xml",
     }
     assert all(entries.values()), "every sitemap says when it last changed"
 
@@ -106,5 +113,6 @@ def test_sitemaps_cost_the_same_however_many_articles(client, django_assert_max_
     for section in ("articles", "sections", "zones", "tags"):
         with django_assert_max_num_queries(3):
             client.get(reverse("sitemap", args=[section]))
-    with django_assert_max_num_queries(12):
+    # 2 for each of the two 数字报 sitemaps (tests/test_epaper_queries.py fills them).
+    with django_assert_max_num_queries(16):
         client.get(reverse("sitemap_index"))

@@ -126,6 +126,24 @@ def test_it_serves_the_photo_and_its_renditions_through_nginx(stack):
         assert len(content) > 1000
 
 
+def test_it_serves_the_epaper_through_the_application_only(stack):
+    """数字报 files come from views that check publication; nginx never serves them from disk."""
+    status, headers, _ = stack.get("/epaper/")
+    assert status == 302
+    assert headers["Location"].endswith("/epaper/2024-03-28/")
+    status, _, body = stack.get("/epaper/2024-03-28/")
+    assert status == 200
+    images = set(re.findall(r'src="(/epaper/2024-03-28/1/\d+\.jpg)"', body.decode()))
+    assert images
+    for image in images:
+        status, headers, _ = stack.get(image)
+        assert status == 200, image
+        assert headers["Content-Type"] == "image/jpeg"
+    folder = "5b1d0c3e9a7f4e2d8c6b0a1f3e5d7c9b"  # fixtures/epaper.json
+    for name in ("page.jpg", "page.pdf"):
+        assert stack.get(f"/media/epaper/{folder}/{name}")[0] == 404
+
+
 def test_it_compresses_html_xml_and_json(stack):
     for path, kind in [
         ("/", "text/html"),

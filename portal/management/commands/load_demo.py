@@ -7,11 +7,18 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from ads.models import Advertiser, Member
+from epaper.models import Page
+from epaper.services import page_ensure_renditions
 from news.models import Article, Photo
 from news.renditions import ensure_renditions
 
 # The newspaper page's content, in load order.
-FIXTURES = ["fixtures/newspaper_page.json", "fixtures/photos.json", "fixtures/ads.json"]
+FIXTURES = [
+    "fixtures/newspaper_page.json",
+    "fixtures/photos.json",
+    "fixtures/ads.json",
+    "fixtures/epaper.json",
+]
 # Files the fixtures refer to, laid out as they are stored under MEDIA_ROOT.
 FIXTURE_MEDIA = "fixtures/media"
 
@@ -94,3 +101,5 @@ def install_fixture_media(source) -> None:
                 default_storage.save(name, File(handle))
     for photo in Photo.objects.filter(image__in=names):
         ensure_renditions(photo)
+    for page in Page.objects.filter(image__in=names):
+        page_ensure_renditions(page=page)

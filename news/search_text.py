@@ -21,6 +21,7 @@ import opencc
 from news.search_index import WORD_CHARS, plain_text
 
 _NOT_WORD = re.compile(f"[^{WORD_CHARS}]+")
+_WORD = re.compile(f"[{WORD_CHARS}]+")
 
 # The fields of search_text, one per line, in this order; ranking weighs them by position.
 FIELDS = ("title", "kicker", "subtitle", "lead", "body", "credits", "extra")
@@ -80,30 +81,24 @@ def search_fields(article, bylines=None) -> dict[str, str]:
 def normalised_spans(text: str) -> tuple[str, list[int]]:
     """The text normalised, and for each of its characters the index in text it came from,
     so that a match in normalised text can be highlighted in the original."""
-    chars, origin = [], []
-    for i, char in enumerate(text):
-        if char.isascii() or "\u4e00" <= char <= "\u9fff":  # NFKC leaves these alone
-            folded = char.lower()
-        else:
-            folded = unicodedata.normalize("NFKC", char).lower()
-        chars.extend(folded)
-        origin.extend([i] * len(folded))
-    folded = "".join(chars)
+    folded = unicodedata.normalize("NFKC", text).lower()
+    if len(folded) == len(text):  # the usual case: one character for one
+        origin = list(range(len(text)))
+    else:
+        pieces = [unicodedata.normalize("NFKC", char).lower() for char in text]
+        folded = "".join(pieces)
+        origin = [i for i, piece in enumerate(pieces) for _ in piece]
     simplified = _converter().convert(folded)
     if len(simplified) != len(folded):  # a phrase changed length: convert one by one
         one_by_one = (_converter().convert(c) for c in folded)
         simplified = "".join(
             c if len(c) == 1 else o for c, o in zip(one_by_one, folded, strict=True)
         )
-    out, out_origin, space = [], [], False
-    for char, i in zip(simplified, origin, strict=True):
-        if _NOT_WORD.fullmatch(char):
-            if out and not space:
-                out.append(" ")
-                out_origin.append(i)
-            space = True
-        else:
-            out.append(char)
-            out_origin.append(i)
-            space = False
+    out, out_origin = [], []
+    for match in _WORD.finditer(simplified):
+        if out:  # whatever separated two runs becomes one space
+            out.append(" ")
+            out_origin.append(origin[match.start() - 1])
+        out.append(match.group())
+        out_origin.extend(origin[match.start() : match.end()])
     return "".join(out), out_origin

@@ -7,7 +7,7 @@ PORT ?= 8000
 # Local development only: debug on, a throwaway key, SQLite under var/.
 DEV_ENV := DEBUG=1 SECRET_KEY=local-development-only-not-secret
 
-.PHONY: install run test lint format check migrations-check clean bench-search
+.PHONY: install run test lint format check migrations-check clean bench-search bench serve serve-stop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ run: install
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 	@echo "网站地址：http://$(HOST):$(PORT)/    采编后台：http://$(HOST):$(PORT)/admin/"
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The production stack on this machine: nginx (installed if missing), gunicorn, PostgreSQL,
+# Redis; prints its address. See deploy/ and the README's production section.
+serve: install
+	deploy/serve
+
+serve-stop:
+	deploy/serve-stop
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -50,6 +58,21 @@ bench-search: install
 	mkdir -p var
 	SECRET_KEY=local-benchmark-only-not-secret DATABASE_URL=$${DATABASE_URL:-sqlite:///var/bench.sqlite3} \
 		sh -c '$(BIN)/python manage.py migrate --noinput && $(BIN)/python manage.py bench_search --articles 100000 --runs 50'
+
+# Loads N articles (default 100,000) into its own PostgreSQL database, then measures every
+# reader page under gunicorn with production settings, page cache off and on (see README).
+N ?= 100000
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/0
+BENCH_PORT ?= 8131
+BENCH_SECONDS ?= 10
+bench: install
+	command -v wrk >/dev/null || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
+	mkdir -p var
+	SECRET_KEY=local-benchmark-only-not-secret DATABASE_URL=$(BENCH_DATABASE_URL) \
+		REDIS_URL=$(BENCH_REDIS_URL) STATIC_ROOT=$(CURDIR)/var/bench-static \
+		sh -c '$(BIN)/python manage.py bench_pages --create-database --articles $(N) \
+			--port $(BENCH_PORT) --seconds $(BENCH_SECONDS)'
 
 clean:
 	rm -rf $(VENV) var/db.sqlite3

@@ -23,14 +23,22 @@ from ads.models import (
 
 
 class MemberForm(forms.ModelForm):
-    """Editors open advertiser accounts here, without any right to manage staff accounts."""
+    """Editors open advertiser accounts here, without any right to manage other accounts.
+
+    A new login name makes a new account with the initial password given. An existing account
+    can be attached only if it is neither staff nor another advertiser's member, and its
+    password is never set here: its owner resets it by e-mail.
+    """
 
     username = forms.CharField(label="登录名", max_length=150)
+    email = forms.EmailField(
+        label="电子邮箱", required=False, help_text="新账号填写；用于通过邮件找回密码。"
+    )
     password = forms.CharField(
-        label="设置密码",
+        label="初始密码",
         required=False,
         widget=forms.PasswordInput(render_value=False),
-        help_text="新账号必填；已有账号填写则重设密码。",
+        help_text="仅新账号填写。已有账号的密码不能在这里修改。",
     )
 
     class Meta:
@@ -41,6 +49,7 @@ class MemberForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.user_id:
             self.fields["username"].initial = self.instance.user.username
+            self.fields["email"].initial = self.instance.user.email
 
     def clean(self):
         cleaned = super().clean()
@@ -48,29 +57,38 @@ class MemberForm(forms.ModelForm):
         if not username:
             return cleaned
         user = User.objects.filter(username=username).first()
-        if user is not None and user.is_staff:
+        password = cleaned.get("password")
+        if user is not None and (user.is_staff or user.is_superuser):
             self.add_error("username", "这是采编人员账号，不能作为广告主成员。")
         elif (
             user is not None
             and Member.objects.filter(user=user).exclude(pk=self.instance.pk).exists()
         ):
             self.add_error("username", "该账号已属于另一个广告主。")
-        elif user is None and not cleaned.get("password"):
-            self.add_error("password", "新账号请设置密码。")
-        if cleaned.get("password"):
+        elif user is not None and password:
+            self.add_error(
+                "password", "已有账号的密码不能在这里设置；请账号本人用“忘记密码”通过邮件重设。"
+            )
+        elif user is None and not password:
+            self.add_error("password", "新账号请设置初始密码。")
+        elif user is None:
             try:
-                password_validation.validate_password(cleaned["password"], user)
+                password_validation.validate_password(
+                    password, User(username=username, email=cleaned.get("email") or "")
+                )
             except forms.ValidationError as error:
                 self.add_error("password", error)
+        self._existing_user = user
         return cleaned
 
     def save(self, commit=True):
-        user, _ = User.objects.get_or_create(
-            username=self.cleaned_data["username"], defaults={"is_staff": False}
-        )
-        if self.cleaned_data.get("password"):
-            user.set_password(self.cleaned_data["password"])
-            user.save()
+        user = self._existing_user
+        if user is None:
+            user = User.objects.create_user(
+                username=self.cleaned_data["username"],
+                email=self.cleaned_data.get("email") or "",
+                password=self.cleaned_data["password"],
+            )
         self.instance.user = user
         return super().save(commit)
 

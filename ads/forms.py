@@ -59,6 +59,13 @@ class ListingForm(forms.ModelForm):
             },
         }
 
+    def clean_link(self):
+        # Stored with its scheme in lowercase: HTTPS://… is valid, but nothing downstream
+        # (the click-through, link checks) should have to know that.
+        link = self.cleaned_data.get("link") or ""
+        scheme, sep, rest = link.partition("://")
+        return f"{scheme.lower()}{sep}{rest}" if sep else link
+
     def clean_image(self):
         image = self.cleaned_data.get("image")
         # A new upload, already checked by the field (CheckedImageField), is re-encoded so

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.images import CheckedImageField
+from portal.pagecache import ChangesReaderPages, content_changed
 
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ()\-]{4,23}[0-9]$",
@@ -14,7 +15,7 @@ phone_validator = RegexValidator(
 )
 
 
-class Advertiser(models.Model):
+class Advertiser(ChangesReaderPages, models.Model):
     """An organisation that buys space, such as 惠州仲恺高新技术产业开发区管理委员会."""
 
     name = models.CharField("单位全称", max_length=100, unique=True)
@@ -173,8 +174,18 @@ class Listing(models.Model):
     def __str__(self):
         return f"{self.headline}（修改稿）" if self.revision_of_id else self.headline
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Approving, pausing or resuming changes the slots and the directory readers see.
+        if self.status in (ListingStatus.APPROVED, ListingStatus.PAUSED):
+            content_changed()
+
     def get_absolute_url(self):
         return reverse("ads:directory_detail", kwargs={"pk": self.pk})
+
+    def delete(self, *args, **kwargs):
+        content_changed()
+        return super().delete(*args, **kwargs)
 
     def slogan_list(self):
         return [line.strip() for line in self.slogans.splitlines() if line.strip()]

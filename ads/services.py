@@ -6,6 +6,7 @@ from django.db import transaction
 from django.forms import BaseInlineFormSet, ModelForm
 from django.utils import timezone
 
+from ads.images import delete_unused_images, stored_image
 from ads.models import Listing
 from ads.models import ListingStatus as S
 
@@ -46,9 +47,12 @@ def listing_save(*, listing_form: ModelForm, contact_formset: BaseInlineFormSet,
     if not listing.edits_in_place:
         raise ListingStateError("已通过的广告请修改其修改稿，线上内容在编辑审核前保持不变。")
     created = listing.pk is None
+    previous_image = stored_image(listing)
     # A rejected listing that is changed is a draft again until it is resubmitted.
     listing.status = S.DRAFT
     listing.save()
+    if previous_image != listing.image.name:
+        delete_unused_images([previous_image])
     position = 0
     for form in contact_formset.forms:
         data = getattr(form, "cleaned_data", None)
@@ -120,6 +124,7 @@ def listing_approve(*, listing: Listing, editor, note: str = "") -> Listing:
         _log(listing=listing, user=editor, message=f"审核通过。{note}".strip())
         return listing
     original = listing.revision_of
+    replaced_image = original.image.name
     for field in Listing.CONTENT_FIELDS:
         setattr(original, field, getattr(listing, field))
     original.review_note = note
@@ -129,6 +134,7 @@ def listing_approve(*, listing: Listing, editor, note: str = "") -> Listing:
     listing.contacts.update(listing=original)
     _log(listing=listing, user=editor, message=f"审核通过，已替换线上内容。{note}".strip())
     listing.delete()
+    delete_unused_images([replaced_image])
     return original
 
 

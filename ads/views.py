@@ -66,6 +66,28 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return super().form_valid(form)
 
 
+class PasswordResetView(auth_views.PasswordResetView):
+    """A forgotten password: a link by e-mail to the address on the account."""
+
+    template_name = "ads/password_reset_form.html"
+    email_template_name = "ads/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("ads:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "ads/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "ads/password_reset_confirm.html"
+    success_url = reverse_lazy("ads:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "ads/password_reset_complete.html"
+
+
 @advertiser_required
 def dashboard(request):
     own = Listing.objects.originals().filter(advertiser=request.advertiser)

@@ -265,3 +265,7 @@ class ArticleAdmin(admin.ModelAdmin):
             else []
         )
         return JsonResponse({"results": names})
+
+
+# Tags: our TagAdmin in place of django-taggit's (news/admin_tags.py).
+from news import admin_tags  # noqa: E402, F401

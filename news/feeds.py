@@ -117,12 +117,12 @@ class TagFeed(ArticleFeed):
     def get_object(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
         # Like the tag page: a tag that only unpublished stories carry does not exist for readers.
-        if not Article.objects.published().filter(tags=tag).exists():
+        if not Article.objects.published().tagged(tag).exists():
             raise Http404("没有这个标签的已发布文章。")
         return tag
 
     def articles(self, obj):
-        return Article.objects.published().filter(tags=obj)
+        return Article.objects.published().tagged(obj)
 
     def title(self, obj):
         return f"{settings.SITE_NAME}：标签“{obj.name}”"

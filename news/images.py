@@ -9,10 +9,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-# Pillow's names for the formats we accept, and the extension each is stored under.
-ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# Pillow's names for the formats we accept, and the extension each is stored under. MPO is a
+# JPEG with further frames (what many phones and cameras write); its first frame is the photo.
+ACCEPTED_FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp"}
+# What an accepted format is stored as.
+STORED_FORMAT = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP"}
 ACCEPTED_LABEL = "JPEG、PNG 或 WebP"
 
 
@@ -94,6 +97,43 @@ def _too_many_pixels(width: int | None = None, height: int | None = None) -> Val
     )
 
 
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+# Embedded in every stored image and rendition, so colour-managed browsers need not guess.
+SRGB_PROFILE = _SRGB.tobytes()
+
+
+def to_srgb(image: Image.Image) -> Image.Image:
+    """The image in sRGB (RGB or RGBA), its embedded colour profile applied rather than dropped.
+
+    A CMYK or Adobe RGB photo shown with its profile thrown away has wrong colours; converting
+    with the profile keeps them. An image without a profile is taken to be sRGB already.
+    """
+    icc = image.info.get("icc_profile")
+    if image.mode == "P" or (image.mode in ("L", "RGB") and "transparency" in image.info):
+        # Palette and tRNS transparency live in info, which is dropped later: make it alpha.
+        image = image.convert("RGBA")
+    elif image.mode not in ("RGB", "RGBA", "L", "LA", "CMYK"):
+        image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+    target_mode = "RGBA" if "A" in image.getbands() else "RGB"
+    if icc:
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            converted = ImageCms.profileToProfile(
+                image,
+                source,
+                _SRGB,
+                renderingIntent=ImageCms.Intent.PERCEPTUAL,
+                outputMode=target_mode,
+            )
+            if converted is not None:
+                return converted
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: fall back to the plain conversion below
+    if image.mode in ("L", "LA") and not icc:
+        return image  # grey without a profile stays grey (sRGB's grey)
+    return image.convert(target_mode) if image.mode != target_mode else image
+
+
 @dataclass
 class CleanImage:
     content: ContentFile
@@ -106,16 +146,23 @@ def clean_image(file) -> CleanImage:
     """Re-encode a validated upload upright and without EXIF, GPS, XMP or comments."""
     file.seek(0)
     with Image.open(io.BytesIO(file.read())) as source:
-        fmt = source.format
-        icc_profile = source.info.get("icc_profile")
+        fmt = STORED_FORMAT[source.format]
+        source.seek(0)  # an MPO's first frame
+        info = {k: source.info[k] for k in ("icc_profile", "transparency") if k in source.info}
         # Apply the camera's orientation to the pixels before the tag that records it is dropped.
         image = ImageOps.exif_transpose(source)
         image.load()
+    # Nothing of the original's metadata survives but what colour and transparency need.
+    image.info = info
+    image = to_srgb(image)
     image.info = {}
-    params = {"icc_profile": icc_profile} if icc_profile else {}
+    params = {"icc_profile": SRGB_PROFILE}
     if fmt == "JPEG":
         if image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
+            # JPEG has no transparency: flatten onto white, as the page background is.
+            background = Image.new("RGB", image.size, "white")
+            background.paste(image, mask=image.getchannel("A") if "A" in image.getbands() else None)
+            image = background
         params.update(quality=90, optimize=True, progressive=True)
     elif fmt == "WEBP":
         params.update(quality=90)

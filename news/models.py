@@ -14,6 +14,7 @@ from taggit.managers import TaggableManager
 
 from news.html import EDITOR_EXTENSIONS, clean_body, split_blocks
 from news.images import CheckedImageField
+from portal.pagecache import ChangesReaderPages, content_changed
 
 
 class SectionQuerySet(models.QuerySet):
@@ -21,7 +22,7 @@ class SectionQuerySet(models.QuerySet):
         return self.filter(in_navigation=True).only("name", "slug")
 
 
-class Section(models.Model):
+class Section(ChangesReaderPages, models.Model):
     """A column (栏目) of the paper, such as 党建在高新."""
 
     name = models.CharField("栏目名称", max_length=50, unique=True)
@@ -46,7 +47,7 @@ class Section(models.Model):
         return reverse("news:section", kwargs={"slug": self.slug})
 
 
-class Zone(models.Model):
+class Zone(ChangesReaderPages, models.Model):
     """A national high-tech zone or park that stories are about."""
 
     name = models.CharField("简称", max_length=50, unique=True, help_text="如 宝鸡高新区")
@@ -67,7 +68,7 @@ class Zone(models.Model):
         return reverse("news:zone", kwargs={"slug": self.slug})
 
 
-class Contributor(models.Model):
+class Contributor(ChangesReaderPages, models.Model):
     """A person credited on a story: a staff writer, a correspondent, a photographer."""
 
     name = models.CharField("姓名", max_length=50, db_index=True)
@@ -123,6 +124,26 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
+
+    def tagged(self, tag):
+        """Stories with this tag, found through the tagged items' index on the ids' own types
+        (filtering on `tags` joins on object_id cast to bigint, which no index serves)."""
+        from django.contrib.contenttypes.models import ContentType
+        from taggit.models import TaggedItem
+
+        article_type = ContentType.objects.get_for_model(self.model)
+        return self.filter(
+            pk__in=TaggedItem.objects.filter(tag=tag, content_type=article_type).values("object_id")
+        )
+
+    def next_due(self, now):
+        """When the next scheduled story goes live, or None: cached pages expire by then."""
+        return (
+            self.filter(status=Status.PUBLISHED, publish_at__gt=now)
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
+        )
 
     def photo_stories(self):
         """Photo stories (图片新闻) that have their photo."""
@@ -257,9 +278,23 @@ class Article(models.Model):
         ordering = ["-publish_at", "-pk"]
         permissions = [("publish_article", "可以发布、排期和撤下稿件")]
         indexes = [
-            # Every reader list filters on status and sorts by publish time.
-            models.Index(fields=["status", "-publish_at"], name="article_status_publish_idx"),
-            models.Index(fields=["section", "status", "-publish_at"], name="article_section_idx"),
+            # Every reader list filters on status and sorts by publish time, then id: in the
+            # lists' own order, so a deep page skips rows in an index-only scan (news/paging.py).
+            models.Index(fields=["status", "-publish_at", "-id"], name="article_status_page_idx"),
+            models.Index(
+                fields=["section", "status", "-publish_at", "-id"], name="article_section_page_idx"
+            ),
+            # The front page's headline and the photo list, each a scan that stops at a page.
+            models.Index(
+                fields=["status", "-publish_at"],
+                condition=Q(is_headline=True),
+                name="article_headline_idx",
+            ),
+            models.Index(
+                fields=["status", "-publish_at", "-id"],
+                condition=Q(kind="photo", lead_photo__isnull=False),
+                name="article_photo_story_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -281,7 +316,16 @@ class Article(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and SEARCH_SOURCES.intersection(update_fields):
             kwargs["update_fields"] = {*update_fields, "search_head", "search_text"}
+        # Drafts and stories in review are unseen by readers, unless this save takes one down.
+        seen = self.status not in self.REPORTER_STATUSES or (
+            self.pk is not None
+            and Article.objects.filter(pk=self.pk)
+            .exclude(status__in=self.REPORTER_STATUSES)
+            .exists()
+        )
         super().save(*args, **kwargs)
+        if seen:
+            content_changed()
 
     def get_absolute_url(self):
         # The id alone is the permalink: it survives retitling and needs no ASCII slug.
@@ -292,6 +336,10 @@ class Article(models.Model):
 
         for name, value in search_fields(self).items():
             setattr(self, name, value)
+
+    def delete(self, *args, **kwargs):
+        content_changed()
+        return super().delete(*args, **kwargs)
 
     def clean(self):
         if self.kind == Kind.PHOTO and self.lead_photo_id is None:
@@ -425,7 +473,7 @@ class PhotoQuerySet(models.QuerySet):
         )
 
 
-class Photo(models.Model):
+class Photo(ChangesReaderPages, models.Model):
     """A picture with its caption and credit, as the paper prints it under the picture."""
 
     image = CheckedImageField(

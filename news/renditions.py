@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from PIL import Image
 
+from news.images import SRGB_PROFILE, to_srgb
 from news.models import Photo, Rendition
 
 # From a phone (320 CSS px at 1x) to a wide desktop column at 2x.
@@ -38,11 +39,18 @@ def _encode(image: Image.Image, fmt: str) -> bytes:
             background.paste(image.convert("RGB"))
         image = background
     buffer = io.BytesIO()
-    # No exif=, xmp= or icc_profile= arguments: nothing but pixels leaves this function.
+    # No exif= or xmp=: nothing but pixels and the sRGB profile they are in leaves here.
     if fmt == Rendition.Format.JPEG:
-        image.save(buffer, "JPEG", quality=QUALITY[fmt], optimize=True, progressive=True)
+        image.save(
+            buffer,
+            "JPEG",
+            quality=QUALITY[fmt],
+            optimize=True,
+            progressive=True,
+            icc_profile=SRGB_PROFILE,
+        )
     else:
-        image.save(buffer, "WEBP", quality=QUALITY[fmt], method=4)
+        image.save(buffer, "WEBP", quality=QUALITY[fmt], method=4, icc_profile=SRGB_PROFILE)
     return buffer.getvalue()
 
 
@@ -68,8 +76,8 @@ def ensure_renditions(photo: Photo) -> list[Rendition]:
             Image.open(original) as source,
         ):
             source.load()
-            if source.mode not in ("RGB", "RGBA", "L", "LA"):
-                source = source.convert("RGBA" if "transparency" in source.info else "RGB")
+            # Photos stored before uploads were converted may still carry another profile.
+            source = to_srgb(source)
             source.info = {}
             # Widest first, each resized from the one before: far cheaper than from the original.
             current = source

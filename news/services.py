@@ -1,4 +1,4 @@
-"""Changes that span models: the article workflow (checked and logged) and storing photos."""
+"""Changes that span models: the article workflow (checked and logged), storing photos, tags."""
 
 import uuid
 from datetime import datetime
@@ -9,6 +9,7 @@ from django.core.files import File
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from taggit.models import Tag, TaggedItem
 
 from news.images import clean_image
 from news.models import Article, Photo, Rendition, Status
@@ -107,3 +108,20 @@ def photo_delete(*, photo: Photo) -> None:
     # Its caption and credit must stop finding the stories that showed it.
     Article.objects.filter(pk__in=showing).refresh_photo_text()
     transaction.on_commit(lambda: delete_files(names, storage))
+
+
+@transaction.atomic
+def tag_merge(*, tags: list[Tag], into: str) -> Tag:
+    """Put every story tagged with any of `tags` under the tag named `into`, then drop the rest."""
+    target = Tag.objects.filter(name__iexact=into).first() or Tag.objects.create(name=into)
+    sources = [tag.pk for tag in tags if tag.pk != target.pk]
+    have = set(TaggedItem.objects.filter(tag=target).values_list("content_type_id", "object_id"))
+    for item in TaggedItem.objects.filter(tag_id__in=sources).order_by("pk"):
+        key = (item.content_type_id, item.object_id)
+        if key in have:
+            item.delete()  # the story already carries the target tag
+        else:
+            have.add(key)
+            TaggedItem.objects.filter(pk=item.pk).update(tag=target)
+    Tag.objects.filter(pk__in=sources).delete()
+    return target

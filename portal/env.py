@@ -95,3 +95,27 @@ def parse_database_url(url: str, base_dir: Path) -> dict:
     if options:
         config["OPTIONS"] = options
     return config
+
+
+def add_database_timeouts(config: dict, *, connect_seconds: int, statement_ms: int) -> None:
+    """PostgreSQL connect and statement timeouts, and dead-peer detection on open connections.
+
+    The statement timeout is off unless set (0): the web server's config turns it on for
+    requests, so long management commands (migrate, backup) are not cut short.
+    """
+    if not config["ENGINE"].endswith("postgresql"):
+        return
+    options = config.setdefault("OPTIONS", {})
+    if connect_seconds > 0:
+        # libpq's own minimum is 2 seconds.
+        options.setdefault("connect_timeout", max(2, connect_seconds))
+        # A connection whose packets vanish is given up after this long, not the kernel's
+        # fifteen minutes of retransmissions.
+        options.setdefault("keepalives", 1)
+        options.setdefault("keepalives_idle", 10)
+        options.setdefault("keepalives_interval", 2)
+        options.setdefault("keepalives_count", 3)
+        options.setdefault("tcp_user_timeout", connect_seconds * 1000)
+    if statement_ms > 0:
+        existing = options.get("options", "")
+        options["options"] = f"{existing} -c statement_timeout={statement_ms}".strip()

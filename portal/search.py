@@ -2,7 +2,7 @@
 
 Text and query go through one normalisation (news/search_text.py): full-width, traditional and
 punctuation never decide a match. The n-gram index (news/search_index.py, migrations news 0006
-and 0008) narrows the candidates; an exact substring check on the stored normalised text keeps
+and 0009) narrows the candidates; an exact substring check on the stored normalised text keeps
 only true matches, so a result always contains the words, and every article that contains them
 is found. The newest matches and the newest heading matches (a bounded set) are ranked by where
 the words are, how often and how close together, blended with recency; see rank().

@@ -18,3 +18,7 @@ SECURE_COOKIES = SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 SECURE_SSL_REDIRECT = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")
+# Sign-in throttling is tested on its own (tests/test_login_throttling.py); elsewhere
+# client.login() authenticates without a request, which django-axes refuses.
+AXES_ENABLED = False
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,44 +1,55 @@
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from news.models import Article, Kind, Zone
+from news.models import Article, Kind, Section, Zone
 from portal import search as site_search
+from portal.faults import DATABASE_DOWN
 from portal.forms import SearchForm
+from portal.pagecache import reader_page
 
 PER_SECTION = 5
 BRIEFS = 8
 
 
+@reader_page
 def home(request):
     published = Article.objects.published()
-    lead = (
-        published.filter(kind=Kind.FEATURE).for_listing().order_by("-is_headline", "-publish_at")
-    ).first()
-    others = published.exclude(pk=lead.pk) if lead else published
-    # The newest few of every column in one query, however many columns there are.
-    by_section = (
-        others.exclude(kind=Kind.BRIEF)
-        .annotate(
-            rank=Window(RowNumber(), partition_by=F("section_id"), order_by=F("publish_at").desc())
-        )
-        .filter(rank__lte=PER_SECTION)
-        .for_listing()
-        .order_by("section__position", "section__name", "-publish_at")
-    )
-    columns = {}
-    for article in by_section:
-        columns.setdefault(article.section, []).append(article)
+    # Headlines first, else the newest feature: each an index scan that stops at one row.
+    features = published.filter(kind=Kind.FEATURE).newest_first().values_list("pk", flat=True)
+    lead_id = features.filter(is_headline=True).first() or features.first()
+    others = published.exclude(pk=lead_id)
+    sections = list(Section.objects.all())
+    # The newest few of each column: one short index scan per column, whatever the archive's
+    # size (a window over all published rows sorts every one of them).
+    per_column = [
+        others.filter(section=section)
+        .exclude(kind=Kind.BRIEF)
+        .newest_first()
+        .values_list("pk", flat=True)[:PER_SECTION]
+        for section in sections
+    ]
+    if connection.features.supports_slicing_ordering_in_compound and len(per_column) > 1:
+        # PostgreSQL: the same scans in one round trip.
+        picked = list(per_column[0].union(*per_column[1:], all=True))
+    else:
+        picked = [pk for query in per_column for pk in query]
+    stories = {a.pk: a for a in Article.objects.filter(pk__in=[*picked, lead_id]).for_listing()}
+    columns = []
+    for section in sections:
+        articles = [stories[pk] for pk in picked if stories[pk].section_id == section.pk]
+        articles.sort(key=lambda a: (a.publish_at, a.pk), reverse=True)
+        if articles:
+            columns.append((section, articles))
     briefs = others.filter(kind=Kind.BRIEF).for_listing().newest_first()[:BRIEFS]
     return render(
         request,
         "portal/home.html",
         {
-            "lead": lead,
-            "columns": list(columns.items()),
+            "lead": stories.get(lead_id),
+            "columns": columns,
             "briefs": briefs,
             "zones": Zone.objects.only("name", "slug"),
         },
@@ -47,10 +58,40 @@ def home(request):
 
 @never_cache
 def health(request):
-    """For the load balancer: the app answers and its database does."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    """Liveness: the process answers. Cheap, and touches neither database nor cache."""
     return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def ready(request):
+    """Readiness, for the load balancer: 503 naming each service that does not answer."""
+    down = [
+        name for name, check in (("database", _database_up), ("cache", _cache_up)) if not check()
+    ]
+    if down:
+        return JsonResponse({"status": "unavailable", "down": down}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+def _database_up() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DATABASE_DOWN:
+        return False
+    return True
+
+
+def _cache_up() -> bool:
+    # Only the Redis backend can be away; it degrades quietly, so ask it directly.
+    ping = getattr(cache, "ping", None)
+    if ping is None:
+        return True
+    try:
+        ping()
+    except Exception:
+        return False
+    return True
 
 
 def search(request):

@@ -97,3 +97,11 @@ def other_advertiser(db):
     from tests.ads_helpers import make_advertiser
 
     return make_advertiser("宝鸡高新技术产业开发区管理委员会", member="bob")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: no page, counter or slot kept from another test."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -74,3 +74,49 @@ def make_photo(
 
 def stored_files(root) -> list[Path]:
     return sorted(p for p in Path(root).rglob("*") if p.is_file())
+
+
+def _s15(value: float) -> bytes:
+    return struct.pack(">i", round(value * 65536))
+
+
+def _xyz_tag(x: float, y: float, z: float) -> bytes:
+    return b"XYZ " + b"\0" * 4 + _s15(x) + _s15(y) + _s15(z)
+
+
+def swapped_rgb_profile() -> bytes:
+    """An RGB ICC profile whose red and blue primaries are sRGB's blue and red: a pixel that is
+    pure red in it is blue on screen, so whether a profile was applied shows in the pixels."""
+    desc_text = b"Swapped RGB\0"
+    desc = (
+        b"desc" + b"\0" * 4 + struct.pack(">I", len(desc_text)) + desc_text
+        + b"\0" * 8 + b"\0" * 3 + b"\0" * 67
+    )  # fmt: skip
+    curve = b"curv" + b"\0" * 4 + struct.pack(">IH", 1, 0x0233) + b"\0\0"  # gamma 2.2
+    d50 = (0.9642, 1.0, 0.8249)
+    red, green, blue = (0.4361, 0.2225, 0.0139), (0.3851, 0.7169, 0.0971), (0.1431, 0.0606, 0.7141)
+    tags = [
+        (b"desc", desc),
+        (b"wtpt", _xyz_tag(*d50)),
+        (b"rXYZ", _xyz_tag(*blue)),
+        (b"gXYZ", _xyz_tag(*green)),
+        (b"bXYZ", _xyz_tag(*red)),
+        (b"rTRC", curve),
+        (b"gTRC", curve),
+        (b"bTRC", curve),
+        (b"cprt", b"text" + b"\0" * 4 + b"none\0\0\0\0"),
+    ]
+    offset = 128 + 4 + 12 * len(tags)
+    table, data = b"", b""
+    for signature, body in tags:
+        body += b"\0" * (-len(body) % 4)
+        table += signature + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    size = offset + len(data)
+    header = (
+        struct.pack(">I", size) + b"\0" * 4 + struct.pack(">I", 0x02100000)
+        + b"mntrRGB XYZ " + b"\0" * 12 + b"acsp" + b"\0" * 24 + struct.pack(">I", 0)
+        + _s15(d50[0]) + _s15(d50[1]) + _s15(d50[2]) + b"\0" * 4 + b"\0" * 16 + b"\0" * 28
+    )  # fmt: skip
+    assert len(header) == 128
+    return header + struct.pack(">I", len(tags)) + table + data

@@ -127,7 +127,7 @@ def test_the_article_page_costs_the_same_however_many_authors_and_tags(
         Byline.objects.create(
             article=article, contributor=Contributor.objects.create(name=f"作者{n}"), position=n + 1
         )
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         head_of(client, article)
 
 

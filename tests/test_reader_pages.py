@@ -108,7 +108,7 @@ def test_it_paginates_a_column(client):
     second = client.get("/section/dangjian/?page=2").content.decode()
     assert first.count('class="item ') == 20 and second.count('class="item ') == 5
     assert 'rel="next" href="?page=2"' in first
-    assert "第 2 页，共 2 页" in second
+    assert "第 2 页" in second and 'rel="next"' not in second
 
 
 @pytest.mark.parametrize("page", ["abc", "999", "-1", "0"])

@@ -1,22 +1,16 @@
 from django import template
+from django.utils.safestring import mark_safe
 
-from ads import counters
-from ads.models import SLOT_SIZE, Listing, Placement
+from ads.models import Placement
+from ads.slots import render_slot
+from portal import pagecache
 
 register = template.Library()
 
 
-@register.inclusion_tag("ads/includes/slot.html")
-def ad_slot(placement: str):
-    """The live ads of one slot, in two queries however many; each view counted in the cache."""
+@register.simple_tag(takes_context=True)
+def ad_slot(context, placement: str):
+    """The live ads of one slot, chosen and counted for each view, the page cache's included."""
     if placement not in Placement.values:
         raise template.TemplateSyntaxError(f"未知的广告位：{placement}")
-    # Random order shares a slot fairly between the advertisers booked into it.
-    listings = list(
-        Listing.objects.live()
-        .filter(placement=placement)
-        .for_display()
-        .order_by("?")[: SLOT_SIZE[placement]]
-    )
-    counters.count_impressions([listing.pk for listing in listings])
-    return {"listings": listings, "placement": placement}
+    return mark_safe(pagecache.fragment(context.get("request"), render_slot, placement))

@@ -96,7 +96,7 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("news", "0007_rendition_size")]
+    dependencies = [("news", "0008_reader_page_indexes")]
 
     operations = [
         migrations.AddField(

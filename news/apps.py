@@ -11,3 +11,7 @@ class NewsConfig(AppConfig):
 
         # The SQLite search index triggers call Python functions that every connection needs.
         connection_created.connect(register_sqlite_functions, dispatch_uid="news_search_sqlite")
+
+        from news import search_signals
+
+        search_signals.connect()

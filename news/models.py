@@ -104,6 +104,12 @@ class Kind(models.TextChoices):
     PHOTO = "photo", "图片新闻"
 
 
+# The article fields the stored search text is made from.
+SEARCH_SOURCES = frozenset(
+    ("title", "kicker", "subtitle", "lead", "body", "source", "dateline", "search_extra")
+)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What a reader may see: published, and due. The only definition used anywhere."""
@@ -154,6 +160,37 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    # Search text (news/search_text.py) is stored normalised, so every write path refreshes it.
+    def bulk_create(self, objs, *args, **kwargs):
+        from news.search_text import search_fields
+
+        objs = list(objs)
+        for obj in objs:
+            if not obj.search_text:  # a caller that knows the bylines fills it in itself
+                for name, value in search_fields(obj, bylines=[]).items():
+                    setattr(obj, name, value)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def update(self, **kwargs):
+        if not SEARCH_SOURCES.intersection(kwargs):
+            return super().update(**kwargs)
+        pks = list(self.values_list("pk", flat=True))
+        count = super().update(**kwargs)
+        Article.objects.filter(pk__in=pks).refresh_search_text()
+        return count
+
+    def refresh_search_text(self) -> None:
+        """Recompute the stored search text of these articles (bylines, captions changed)."""
+        from news.search_text import search_fields
+
+        articles = self.order_by().prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("contributor"))
+        )
+        for article in articles:
+            fields = search_fields(article)
+            if any(getattr(article, name) != value for name, value in fields.items()):
+                models.QuerySet.update(Article.objects.filter(pk=article.pk), **fields)
+
     def refresh_photo_text(self) -> None:
         """Copy the captions and credits of each article's photos into its search text.
 
@@ -202,6 +239,9 @@ class Article(models.Model):
     tags = TaggableManager("标签", blank=True, help_text="多个标签用逗号分隔")
     # Text found by search besides the article's own fields, such as photo captions and credits.
     search_extra = models.TextField("附加检索文本", blank=True, editable=False)
+    # Normalised for search (news/search_text.py): headings, and every field one per line.
+    search_head = models.TextField("检索用标题文本", blank=True, default="", editable=False)
+    search_text = models.TextField("检索用全文", blank=True, default="", editable=False)
     is_headline = models.BooleanField("头条", default=False, help_text="在首页头条位置展示")
     lead_photo = models.ForeignKey(
         "Photo",
@@ -285,6 +325,10 @@ class Article(models.Model):
         self.body = clean_body(self.body)
         if self.status == Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
+        self.fill_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and SEARCH_SOURCES.intersection(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_head", "search_text"}
         # Drafts and stories in review are unseen by readers, unless this save takes one down.
         seen = self.status not in self.REPORTER_STATUSES or (
             self.pk is not None
@@ -299,6 +343,12 @@ class Article(models.Model):
     def get_absolute_url(self):
         # The id alone is the permalink: it survives retitling and needs no ASCII slug.
         return reverse("news:article", kwargs={"pk": self.pk})
+
+    def fill_search_text(self) -> None:
+        from news.search_text import search_fields
+
+        for name, value in search_fields(self).items():
+            setattr(self, name, value)
 
     def delete(self, *args, **kwargs):
         content_changed()

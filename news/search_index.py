@@ -55,17 +55,19 @@ def bigrams(text: str) -> list[str]:
 
 
 def index_grams(text: str) -> set[str]:
-    """What PostgreSQL indexes: each trigram, and the closing bigram of every run."""
+    """What PostgreSQL indexes: each trigram, and the closing bigram and last character of every
+    run."""
     return {
         run[i : i + 3] if i < len(run) - 2 else run[i : i + 2]
         for run in runs(text.lower())
-        for i in range(len(run) - 1)
+        for i in range(len(run))
     }
 
 
 def query_grams(run: str) -> tuple[list[str], bool]:
-    """The index keys a run of a query needs, and whether they are prefixes (two characters)."""
-    if len(run) == 2:
+    """The index keys a run of a query needs, and whether they are prefixes (one or two
+    characters: every position of a character starts a key, the last of a run a key alone)."""
+    if len(run) <= 2:
         return [run], True
     return [run[i : i + 3] for i in range(len(run) - 2)], False
 
@@ -73,6 +75,16 @@ def query_grams(run: str) -> tuple[list[str], bool]:
 def bigram_text(text: str | None) -> str:
     """The bigrams as space-separated tokens: what the SQLite FTS5 table stores."""
     return " ".join(bigrams(text or ""))
+
+
+def index_tokens(text: str | None) -> str:
+    """What the SQLite FTS5 table stores for normalised text: each run's bigrams in order, then
+    its last character alone, so that a one-character query ("钛"*) finds every position."""
+    return " ".join(
+        token
+        for run in runs(text or "")
+        for token in [*(run[i : i + 2] for i in range(len(run) - 1)), run[-1]]
+    )
 
 
 def contains(haystack: str | None, needle: str | None) -> bool | None:
@@ -90,3 +102,4 @@ def register_sqlite_functions(sender, connection, **kwargs) -> None:
     raw.create_function("news_search_document", 6, search_document, deterministic=True)
     raw.create_function("news_search_bigrams", 1, bigram_text, deterministic=True)
     raw.create_function("news_search_contains", 2, contains, deterministic=True)
+    raw.create_function("news_search_tokens", 1, index_tokens, deterministic=True)

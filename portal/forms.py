@@ -36,6 +36,11 @@ class SearchForm(forms.Form):
     date_to = forms.DateField(
         label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+    sort = forms.ChoiceField(
+        label="排序",
+        choices=[("", "按相关度"), ("date", "按时间")],
+        required=False,
+    )
 
     def clean_q(self):
         text = self.cleaned_data["q"]
@@ -56,6 +61,9 @@ class SearchForm(forms.Form):
         if start and end and start > end:
             self.add_error("date_to", "截止日期不能早于起始日期。")
         return cleaned
+
+    def order(self) -> str:
+        return "date" if self.cleaned_data.get("sort") == "date" else "relevance"
 
     def filters(self) -> Filters:
         data = self.cleaned_data

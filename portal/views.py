@@ -106,5 +106,8 @@ def search(request):
             number = int(request.GET.get("page", 1))
         except ValueError:
             number = 1
-        results = site_search.search(query, filters=form.filters(), page=number)
-    return render(request, "portal/search.html", {"form": form, "query": query, "results": results})
+        results = site_search.search(query, filters=form.filters(), page=number, order=form.order())
+    context = {"form": form, "query": query, "results": results, "filtered": form.filters()}
+    # A page past the last one is not a page: say so, and link back, rather than repeat one.
+    status = 404 if results and not results.articles and results.number > 1 else 200
+    return render(request, "portal/search.html", context, status=status)

@@ -69,10 +69,15 @@ def test_a_reporter_searches_only_her_own_stories(client, reporter, other_report
     assert found(client, "高新区发展") == ["我的稿件"]
 
 
-def test_a_one_character_query_is_explained_in_chinese(client, editor, stories):
+def test_a_one_character_query_is_answered(client, editor, stories):
     client.force_login(editor)
-    response = client.get(CHANGELIST, {"q": "党"}, follow=True)
-    assert "太短了" in response.content.decode()
+    assert found(client, "窗") == ["一窗受理提效率"]
+
+
+def test_a_query_the_search_cannot_take_is_explained_in_chinese(client, editor, stories):
+    client.force_login(editor)
+    response = client.get(CHANGELIST, {"q": "党" * 60}, follow=True)
+    assert "搜索词太长了" in response.content.decode()
 
 
 def test_the_search_costs_the_same_for_more_stories(client, editor, django_assert_num_queries):

@@ -169,8 +169,6 @@ def test_it_invites_a_search_when_there_is_no_query(client):
 @pytest.mark.parametrize(
     "q, message",
     [
-        ("党", "至少要有两个相连的字"),
-        ("党 建", "至少要有两个相连的字"),
         ("党" * 51, "搜索词太长了"),
         ("，。！？……——", "没有汉字、字母或数字"),
         ("%_%", "没有汉字、字母或数字"),
@@ -211,18 +209,22 @@ def test_it_treats_like_wildcards_as_plain_characters(client):
     assert titles(search(client, "30%以上")) == ["增长30%以上"]
 
 
-@pytest.mark.parametrize("count", [1, 30])
+@pytest.mark.parametrize("count", [1, 30, 120])
 def test_the_results_page_costs_the_same_however_many_match(
     client, django_assert_max_num_queries, count
 ):
     """Bylines and columns of the shown results come in fixed queries, not one per result.
 
-    Eight queries, plus one on PostgreSQL when its cached index statistics have expired.
+    At most: the matches, the heading matches, the ranked window's text, the count's two
+    planner estimates, the shown articles and their bylines and photos; on PostgreSQL also the
+    savepoint and the planner settings around them and around each index lookup, and the
+    index statistics when expired;
+    and the page's navigation and the form's lists of columns and zones.
     """
     zone = make_zone()
     for n in range(count):
         make_article(f"党建{n}", zones=[zone], tags=["党建"])
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(20):
         response = search(client, "党建", zone="baoji")
     assert len(titles(response)) == min(count, 20)
 

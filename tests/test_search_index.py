@@ -3,7 +3,8 @@
 import pytest
 from django.db import connection
 
-from news.search_index import bigram_text, index_grams, search_document
+from news.search_index import index_grams, index_tokens
+from news.search_text import search_fields
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db
@@ -16,20 +17,18 @@ TRICKY_BODY = (
 
 
 def _index_row(article):
-    """The normalised document and the title's and document's index entries, as stored."""
+    """The stored normalised text and the headings' and document's index entries."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                "SELECT news_search_document(title, kicker, subtitle, lead, body, search_extra),"
-                " tsvector_to_array(search_title), tsvector_to_array(search_vector)"
-                " FROM news_article WHERE id = %s",
+                "SELECT search_head, search_text, tsvector_to_array(search_title),"
+                " tsvector_to_array(search_vector) FROM news_article WHERE id = %s",
                 [article.pk],
             )
-            document, title_keys, keys = cursor.fetchone()
-            return document, set(title_keys), set(keys)
+            head, text, title_keys, keys = cursor.fetchone()
+            return head, text, set(title_keys), set(keys)
         cursor.execute(
-            "SELECT news_search_document(a.title, a.kicker, a.subtitle, a.lead, a.body,"
-            " a.search_extra), s.title, s.document FROM news_article a"
+            "SELECT a.search_head, a.search_text, s.title, s.document FROM news_article a"
             " JOIN news_article_search s ON s.rowid = a.id WHERE a.id = %s",
             [article.pk],
         )
@@ -38,31 +37,33 @@ def _index_row(article):
 
 def test_it_indexes_what_the_python_rules_describe():
     article = make_article(
-        "宝鸡高新区：E心向党",
+        "寶雞高新區：Ｅ心向党",
         kicker="引题",
         subtitle="副题",
         lead="导语",
         body=TRICKY_BODY,
         search_extra="图片来源：杨凌示范区",
+        author="赵旭",
     )
     article.refresh_from_db()
-    document, title_index, index = _index_row(article)
-    expected = search_document(
-        article.title, "引题", "副题", "导语", article.body, "图片来源：杨凌示范区"
-    )
-    assert document == expected
-    assert "跨境电商&数字工厂" in document and "<" not in document
-    # List items are separate lines: nothing joins the end of one to the next.
-    assert "盐碱地" not in document
+    head, text, title_index, index = _index_row(article)
+    assert head == "宝鸡高新区 e心向党\n引题\n副题"
+    assert text == search_fields(article)["search_text"]
+    lines = text.split("\n")
+    assert lines[:4] == ["宝鸡高新区 e心向党", "引题", "副题", "导语"]
+    assert "跨境电商 数字工厂" in lines[4] and "<" not in text and "strong" not in text
+    assert lines[5] == "赵旭" and lines[6] == "图片来源 杨凌示范区"
+    # List items are separate: nothing joins the end of one to the next.
+    assert "盐碱地" not in text
     if connection.vendor == "postgresql":
-        assert title_index == index_grams(article.title)
-        assert index == index_grams(expected)
-        assert {"e心向", "党支部", "部引领", "引领", "sha", "盐碱"} <= index
+        assert title_index == index_grams(head)
+        assert index == index_grams(text)
+        assert {"e心向", "党支部", "部引领", "引领", "领", "sha", "盐碱", "碱", "地"} <= index
         assert "碱地" not in index
     else:
-        assert title_index == bigram_text(article.title)
-        assert index == bigram_text(expected)
-        assert "党支 支部 部引 引领" in index and "碱地" not in index
+        assert title_index == index_tokens(head)
+        assert index == index_tokens(text)
+        assert "党支 支部 部引 引领 领" in index and "碱地" not in index
 
 
 def test_postgresql_asks_for_one_key_per_common_run_and_every_key_of_a_rare_one():

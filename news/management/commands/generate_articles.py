@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from news.management.commands import _corpus as corpus
 from news.models import Article, Byline, Contributor, Kind, Section, Status, Zone
+from news.search_text import search_fields
 from portal import pagecache
 
 
@@ -105,6 +106,7 @@ class ArticleMaker:
             title=f"{zone.name}{rng.choice(corpus.HEADINGS)}"[:120],
             body=self._body(zone),
             source="本报讯" if kind == Kind.BRIEF else "",
+            dateline=_dateline(publish_at) if kind == Kind.BRIEF else "",
             section=rng.choice(self.sections),
             status=status,
             publish_at=publish_at,
@@ -114,12 +116,20 @@ class ArticleMaker:
     @transaction.atomic
     def make_batch(self, size: int) -> None:
         made = [self._article() for _ in range(size)]
-        articles = Article.objects.bulk_create([article for article, _ in made])
-        zone_links, bylines, tagged = [], [], []
-        for article, zone in zip(articles, (zone for _, zone in made), strict=True):
-            zone_links.append(Article.zones.through(article_id=article.pk, zone_id=zone.pk))
+        # Bylines are chosen first so that each article's stored search text includes them.
+        people_of = []
+        for article, _ in made:
             people = self.rng.sample(self.contributors, self.rng.choice([1, 1, 1, 2]))
             role = Byline.Role.SPECIAL_CORRESPONDENT if article.source else Byline.Role.AUTHOR
+            people_of.append((people, role))
+            for name, value in search_fields(
+                article, [(role, person.name) for person in people]
+            ).items():
+                setattr(article, name, value)
+        articles = Article.objects.bulk_create([article for article, _ in made])
+        zone_links, bylines, tagged = [], [], []
+        for article, (_, zone), (people, role) in zip(articles, made, people_of, strict=True):
+            zone_links.append(Article.zones.through(article_id=article.pk, zone_id=zone.pk))
             bylines += [
                 Byline(article=article, contributor=person, role=role, position=n)
                 for n, person in enumerate(people)
@@ -131,3 +141,11 @@ class ArticleMaker:
         Article.zones.through.objects.bulk_create(zone_links)
         Byline.objects.bulk_create(bylines)
         TaggedItem.objects.bulk_create(tagged)
+
+
+def _dateline(publish_at) -> str:
+    """A brief's dateline as printed, 3月25日, in the newspaper's time zone."""
+    if publish_at is None:
+        return ""
+    local = timezone.localtime(publish_at)
+    return f"{local.month}月{local.day}日"

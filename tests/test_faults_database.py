@@ -48,8 +48,6 @@ def app_behind_proxy():
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "1",
         "GUNICORN_ACCESSLOG": "",
-        # Without the page cache, so each request reaches the database this test cuts off.
-        "PAGE_CACHE_SECONDS": "0",
     }
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],

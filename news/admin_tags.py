@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from taggit.models import Tag
 
 from news import services
+from portal.pagecache import content_changed
 
 
 class MergeTagsForm(forms.Form):
@@ -45,6 +46,14 @@ class TagAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(story_count=Count("taggit_taggeditem_items"))
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        content_changed()  # a renamed tag shows on story pages and in the tag list at once
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        content_changed()
 
     @admin.display(description="稿件数", ordering="story_count")
     def stories(self, tag):

@@ -17,6 +17,7 @@ from news.corrections import Correction
 from news.images import clean_image
 from news.models import Article, Photo, Rendition, Status
 from news.renditions import delete_files, ensure_renditions
+from portal.pagecache import content_changed
 
 
 def _log(*, article: Article, user, message: str) -> None:
@@ -255,4 +256,6 @@ def tag_merge(*, tags: list[Tag], into: str) -> Tag:
             have.add(key)
             TaggedItem.objects.filter(pk=item.pk).update(tag=target)
     Tag.objects.filter(pk__in=sources).delete()
+    # Tag lists and story pages show the old names until the readers' page cache forgets them.
+    content_changed()
     return target

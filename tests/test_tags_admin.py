@@ -91,3 +91,23 @@ def test_an_editor_renames(client, editor, tags):
     assert response.status_code == 302
     tag.refresh_from_db()
     assert tag.name == "人工智能AI"
+
+
+def test_renaming_or_merging_drops_the_readers_cached_pages(
+    client, editor, tags, django_capture_on_commit_callbacks
+):
+    """Tag names show on story pages and tag lists: the page cache must not keep the old ones."""
+    from portal import pagecache
+
+    before = pagecache.generation()
+    tag = Tag.objects.get(name="AI")
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("admin:taggit_tag_change", args=[tag.pk]), {"name": "人工智能AI", "slug": "ai"}
+        )
+    renamed = pagecache.generation()
+    assert renamed != before
+    with django_capture_on_commit_callbacks(execute=True):
+        _merge(client, ["人工智能", "人工智能AI"], apply="1", name="人工智能")
+    assert pagecache.generation() != renamed

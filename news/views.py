@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
+from news import popularity
 from news.models import Article, Section, Zone
 
 PAGE_SIZE = 20
@@ -19,6 +20,9 @@ def _page(request, queryset):
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     page = _page(request, Article.objects.published().filter(section=section))
+    if page.number == 1:
+        # The column's 头条 leads its first page, as in print; the rest stay newest first.
+        page.object_list = sorted(page.object_list, key=lambda article: not article.is_headline)
     return render(request, "news/section_detail.html", {"section": section, "page": page})
 
 
@@ -56,9 +60,11 @@ def article_detail(request, pk):
         Article.objects.published()
         .for_listing()
         .with_body_photos()
+        .select_related("lead_photo__photographer")
         .prefetch_related(Prefetch("zones", queryset=Zone.objects.only("name", "slug")), "tags"),
         pk=pk,
     )
+    popularity.count_view(article.pk)
     return render(
         request,
         "news/article_detail.html",

@@ -26,6 +26,7 @@ urlpatterns = [
         {"sitemaps": sitemaps.SITEMAPS},
         name="sitemap",
     ),
+    path("", include("pages.urls")),
     path("", include("news.urls")),
 ]
 

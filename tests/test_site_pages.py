@@ -98,3 +98,10 @@ def test_a_feed_names_its_stylesheet_and_the_stylesheet_is_xslt(client):
 def test_the_search_page_has_one_search_box(client):
     html = client.get("/search/", {"q": "党建"}).content.decode()
     assert html.count('type="search"') == 1
+
+
+def test_an_empty_search_is_answered_with_a_prompt_not_an_error(client):
+    for params in ({}, {"q": ""}, {"q": "   "}):
+        response = client.get("/search/", params)
+        assert response.status_code == 200
+        assert "请输入要搜索的词语" in response.content.decode()

@@ -84,18 +84,25 @@ def photo_creator(photo) -> dict | None:
     return {"@type": "Organization", "name": name} if name else None
 
 
-def collection_json_ld(*, title: str, description: str, path: str, items) -> dict:
-    """schema.org CollectionPage for a list page, its stories as an ItemList."""
+def collection_json_ld(
+    *, title: str, description: str, path: str, items, page_type: str = "CollectionPage"
+) -> dict:
+    """schema.org CollectionPage for a list page, its stories as an ItemList.
+
+    A page that lists no stories (关于我们, 订阅) passes its own type, e.g. AboutPage or WebPage.
+    """
     url = absolute_url(path)
-    return {
+    data = {
         "@context": "https://schema.org",
-        "@type": "CollectionPage",
+        "@type": page_type,
         "url": url,
         "name": title,
         "description": one_line(description),
         "inLanguage": "zh-CN",
         "publisher": organization(),
-        "mainEntity": {
+    }
+    if page_type == "CollectionPage":
+        data["mainEntity"] = {
             "@type": "ItemList",
             "itemListElement": [
                 {
@@ -106,8 +113,8 @@ def collection_json_ld(*, title: str, description: str, path: str, items) -> dic
                 }
                 for n, item in enumerate(items, start=1)
             ],
-        },
-    }
+        }
+    return data
 
 
 def iso(moment) -> str:

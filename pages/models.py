@@ -22,3 +22,8 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse(f"pages:{self.slug}")
+
+    @property
+    def schema_type(self) -> str:
+        """The schema.org page type crawlers read in the page's JSON-LD."""
+        return {"about": "AboutPage", "contact": "ContactPage"}.get(self.slug, "WebPage")

@@ -59,7 +59,8 @@ def test_every_reader_page_has_its_canonical_address_and_open_graph(client, stor
     assert meta["og:image"] == f"{SITE}/static/img/share-default.png"
     assert "\n" not in meta["og:description"]
     data = json.loads(parsed.json_ld[0])
-    assert data["@type"] == "CollectionPage"
+    expected = {"/about/": "AboutPage", "/subscribe/": "WebPage"}.get(url, "CollectionPage")
+    assert data["@type"] == expected
     assert data["publisher"]["logo"]["url"] == f"{SITE}/static/img/logo.png"
 
 

@@ -35,13 +35,15 @@ def one_line(text) -> str:
 
 
 @register.inclusion_tag("includes/page_meta.html", takes_context=True)
-def page_meta(context, title, description, items=()):
+def page_meta(context, title, description, items=(), page_type="CollectionPage"):
     """Canonical link, Open Graph and CollectionPage JSON-LD for a list page."""
     request = context["request"]
     page = request.GET.get("page", "")
     # Page 2 and on are pages of their own; page 1 is the bare address.
     path = request.path + (f"?page={page}" if page.isdigit() and page != "1" else "")
-    data = metadata.collection_json_ld(title=title, description=description, path=path, items=items)
+    data = metadata.collection_json_ld(
+        title=title, description=description, path=path, items=items, page_type=page_type
+    )
     return {
         "SITE_NAME": context.get("SITE_NAME"),
         "canonical": metadata.absolute_url(path),

@@ -149,3 +149,15 @@ def test_the_font_size_buttons_enlarge_the_story_and_are_remembered(page_content
         "aria-pressed", "true"
     )
     check_reader_page(page)
+
+
+def test_the_phone_header_is_compact_and_the_search_page_has_one_box(page_content, phone):
+    phone.goto("/")
+    # Name and menu toggle on one row, the search box on the next: about 100 px, not 165.
+    assert phone.locator(".site-header").bounding_box()["height"] <= 110
+    phone.locator("details.site-menu summary").click()
+    expect(phone.locator("details.site-menu").get_by_role("link", name="图片新闻")).to_be_visible()
+    check_reader_page(phone)
+    phone.goto("/search/?q=党建")
+    expect(phone.get_by_role("searchbox")).to_have_count(1)
+    check_reader_page(phone)

@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Absolute links (feeds, canonical, og:url, sitemaps) name the address `make run` serves on.
+SITE_URL ?= http://$(HOST):$(PORT)
 # Local development only: debug on, a throwaway key, SQLite under var/.
-DEV_ENV := DEBUG=1 SECRET_KEY=local-development-only-not-secret
+DEV_ENV := DEBUG=1 SECRET_KEY=local-development-only-not-secret SITE_URL=$(SITE_URL)
 
 .PHONY: install run test lint format check migrations-check clean bench-search bench serve serve-stop
 

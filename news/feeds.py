@@ -4,8 +4,8 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
-from django.utils.feedgenerator import Enclosure
+from django.urls import reverse, reverse_lazy
+from django.utils.feedgenerator import Enclosure, Stylesheet
 from taggit.models import Tag
 
 from news.metadata import absolute_url, article_image
@@ -18,6 +18,8 @@ class ArticleFeed(Feed):
     """What every feed shares: full titles, summaries, authors, column and tags per item."""
 
     language = "zh-cn"
+    # Opened in a browser, a feed shows as a readable page rather than raw XML.
+    stylesheets = [Stylesheet(reverse_lazy("pages:feed_stylesheet"), mimetype="text/xsl")]
 
     def articles(self, obj):
         return Article.objects.published()

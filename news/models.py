@@ -657,5 +657,30 @@ class ArticlePhoto(models.Model):
         return str(self.photo)
 
 
+class ArticleViews(models.Model):
+    """Views of a recent story, flushed from the cache in batches (news/popularity.py): 热门.
+
+    Only stories published in the last few weeks have a row, so the table stays small and
+    the 热门 list is a short index scan on `views`.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        verbose_name="稿件",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="view_count",
+    )
+    views = models.PositiveIntegerField("阅读次数", default=0)
+
+    class Meta:
+        verbose_name = "阅读次数"
+        verbose_name_plural = "阅读次数"
+        indexes = [models.Index(fields=["-views"], name="article_views_idx")]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.views}"
+
+
 # Kept in their own module; imported here so Django registers the model with the app.
 from news.corrections import Correction  # noqa: E402, F401

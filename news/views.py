@@ -4,9 +4,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag, TaggedItem
 
+from news import popularity
 from news.models import Article, Section, Zone
 from news.paging import ListPage
 from news.withdrawn import withdrawn_notice
+from portal import pagecache
 from portal.pagecache import reader_page
 
 PAGE_SIZE = 20
@@ -25,6 +27,9 @@ def _page(request, queryset, size=PAGE_SIZE):
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     page = _page(request, Article.objects.published().filter(section=section))
+    if page.number == 1:
+        # The column's 头条 leads its first page, as in print; the rest stay newest first.
+        page.object_list = sorted(page.object_list, key=lambda article: not article.is_headline)
     return render(request, "news/section_detail.html", {"section": section, "page": page})
 
 
@@ -69,6 +74,7 @@ def article_detail(request, pk):
             Article.objects.published()
             .for_listing()
             .with_body_photos()
+            .select_related("lead_photo__photographer")
             .prefetch_related(
                 Prefetch("zones", queryset=Zone.objects.only("name", "slug")), "tags"
             ),
@@ -77,6 +83,8 @@ def article_detail(request, pk):
     except Http404:
         # A withdrawn story answers 410 with a notice; only this miss costs one more query.
         return withdrawn_notice(request, pk)
+    # Counted on every view, cached or not (热门), with one cache increment and no write.
+    pagecache.per_view(request, popularity.count_view, article.pk)
     return render(
         request,
         "news/article_detail.html",

@@ -8,4 +8,6 @@ def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
         "nav_sections": Section.objects.navigation(),
+        "ICP_NUMBER": settings.ICP_NUMBER,
+        "REPORT_CONTACT": settings.REPORT_CONTACT,
     }

@@ -33,6 +33,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_NAME = env_str("SITE_NAME", "高新区报")
 # Absolute address of the site, for feeds, sitemaps and canonical links outside a request.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The footer's ICP备案号 and 违法和不良信息举报 contact; each line shows only when set.
+ICP_NUMBER = env_str("ICP_NUMBER", "")
+REPORT_CONTACT = env_str("REPORT_CONTACT", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -53,6 +56,7 @@ INSTALLED_APPS = [
     "ads",
     "history",
     "epaper",
+    "pages",
 ]
 
 MIDDLEWARE = [

@@ -56,6 +56,7 @@ urlpatterns = [
         {"sitemaps": sitemaps.SITEMAPS},
         name="sitemap",
     ),
+    path("", include("pages.urls")),
     path("", include("news.urls")),
 ]
 

@@ -44,8 +44,9 @@ def test_it_keeps_the_article_page_budget(client, advertiser, django_assert_max_
     """The slot at the foot of an article adds two queries, not two per ad or per contact."""
     _fill(advertiser, count)
     article = make_article()
-    # 1 of them for the 数字报 page that printed the story (刊于…第N版).
-    _queries(client, article.get_absolute_url(), django_assert_max_num_queries, 11)
+    # 1 of them for the 数字报 page that printed the story (刊于…第N版), 2 for the 最新 and 热门
+    # lists beside the story.
+    _queries(client, article.get_absolute_url(), django_assert_max_num_queries, 13)
 
 
 @pytest.mark.parametrize("count", [1, 8])

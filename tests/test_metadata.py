@@ -4,6 +4,7 @@ import json
 from html.parser import HTMLParser
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.utils import timezone
 
 from news.models import Byline, Contributor
@@ -99,7 +100,17 @@ def test_its_json_ld_describes_the_news_article(client, article):
     )
     assert data["dateModified"]
     assert data["articleSection"] == "党建在高新"
-    assert data["publisher"] == {"@type": "Organization", "name": "高新区报", "url": f"{SITE}/"}
+    assert data["publisher"] == {
+        "@type": "Organization",
+        "name": "高新区报",
+        "url": f"{SITE}/",
+        "logo": {
+            "@type": "ImageObject",
+            "url": f"{SITE}/static/img/logo.png",
+            "width": 600,
+            "height": 120,
+        },
+    }
     assert data["url"] == f"{SITE}/article/{article.pk}/"
 
 
@@ -127,8 +138,9 @@ def test_the_article_page_costs_the_same_however_many_authors_and_tags(
         Byline.objects.create(
             article=article, contributor=Contributor.objects.create(name=f"作者{n}"), position=n + 1
         )
-    # 1 of them for the 数字报 page that printed the story (刊于…第N版).
-    with django_assert_max_num_queries(11):
+    # 1 of them for the 数字报 page that printed the story (刊于…第N版), 2 for the 最新 and 热门
+    # lists beside it.
+    with django_assert_max_num_queries(13):
         head_of(client, article)
 
 
@@ -153,7 +165,11 @@ def test_the_lead_photo_is_the_preview_image_with_caption_and_credit(client):
     assert image["width"] == int(meta["og:image:width"]) >= 800
 
 
-def test_an_article_without_a_photo_claims_no_image(client, article):
+def test_an_article_without_a_photo_shares_the_sites_default_image(client, article):
     head = head_of(client, article)
-    assert "og:image" not in dict(head.meta)
-    assert "image" not in json.loads(head.json_ld[0])
+    meta = dict(head.meta)
+    assert meta["og:image"] == f"{SITE}/static/img/share-default.png"
+    assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+    image = json.loads(head.json_ld[0])["image"]
+    assert image["url"] == meta["og:image"]
+    assert finders.find("img/share-default.png")

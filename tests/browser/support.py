@@ -44,6 +44,11 @@ def assert_no_console_errors(page: Page) -> None:
     assert not errors, "console errors:\n" + "\n".join(errors)
 
 
+def forget_console_errors(page: Page) -> None:
+    """Drop what the page logged so far: a form rejected with a 400 logs one by design."""
+    _console_errors.get(page, []).clear()
+
+
 def assert_accessible(page: Page) -> None:
     """axe-core (bundled with the package, so it runs offline) finds nothing serious or worse."""
     violations = [

@@ -97,7 +97,8 @@ def test_it_takes_a_story_from_reporter_to_reader(page_content, reporter, editor
     check_reader_page(reader)
     reader.locator(".column-title").get_by_role("link", name="党建在高新").click()
     check_reader_page(reader)
-    reader.get_by_role("link", name=TITLE).click()
+    # The column's own list, not the 最新 list beside it.
+    reader.locator(".main-col").get_by_role("link", name=TITLE).click()
 
     body = reader.locator(".story-body")
     expect(reader.get_by_role("heading", level=1)).to_have_text(TITLE)

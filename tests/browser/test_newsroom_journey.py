@@ -59,7 +59,7 @@ def write_body(page: Page) -> None:
         page.keyboard.press("Shift+ArrowLeft")
     editor.locator("[data-name=link]").click()
     dialog = page.locator("dialog.prose-editor-dialog")
-    dialog.get_by_label("URL").fill(LINK_URL)
+    dialog.get_by_label("链接地址").fill(LINK_URL)
     dialog.locator("[type=submit]").click()
     expect(dialog).to_be_hidden()
     page.keyboard.press("End")

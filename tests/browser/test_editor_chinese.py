@@ -47,6 +47,12 @@ def test_the_body_editor_has_no_english_words(page, reporter):
     editor.locator(".prose-menubar__selected").first.click()
     expect(editor.get_by_text("2 级标题")).to_be_visible()
     assert english_in(editor) == []
+    # The menu's arrow is a character every Chinese font has, not an empty box.
+    arrow = editor.locator(".prose-menubar__selected").first.evaluate(
+        "(el) => getComputedStyle(el, '::after').content"
+    )
+    assert arrow == '"▾"'
+
     page.keyboard.press("Escape")
 
     editor.locator("[contenteditable=true]").click()

@@ -71,8 +71,9 @@ BENCH_SECONDS ?= 10
 bench: install
 	command -v wrk >/dev/null || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
 	mkdir -p var
+	# Plain HTTP straight to gunicorn, as nginx talks to it: no redirect to HTTPS here.
 	SECRET_KEY=local-benchmark-only-not-secret DATABASE_URL=$(BENCH_DATABASE_URL) \
-		REDIS_URL=$(BENCH_REDIS_URL) STATIC_ROOT=$(CURDIR)/var/bench-static \
+		REDIS_URL=$(BENCH_REDIS_URL) STATIC_ROOT=$(CURDIR)/var/bench-static SECURE_SSL_REDIRECT=0 \
 		sh -c '$(BIN)/python manage.py bench_pages --create-database --articles $(N) \
 			--port $(BENCH_PORT) --seconds $(BENCH_SECONDS)'
 

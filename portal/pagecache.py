@@ -126,16 +126,18 @@ def _key(request, gen: int) -> str:
     return f"pagecache:page:{gen}:{request.get_host()}:{path}"
 
 
+def _fill(content: bytes, fragments: list) -> bytes:
+    """The content with each fragment's placeholder replaced by its HTML for this view."""
+    return _PLACEHOLDER.sub(lambda m: _call(*fragments[int(m.group(1))]).encode(), content)
+
+
 def _serve(request, entry: dict) -> HttpResponse:
     """A response from a stored entry: fragments filled and per-view calls made for this view."""
     response = get_conditional_response(
         request, etag=entry["etag"], last_modified=entry["last_modified"]
     )
     if response is None:
-        frags = entry["fragments"]
-        content = _PLACEHOLDER.sub(
-            lambda m: _call(*frags[int(m.group(1))]).encode(), entry["content"]
-        )
+        content = _fill(entry["content"], entry["fragments"])
         for path, args in entry["calls"]:
             _call(path, args)
         response = HttpResponse(content, status=entry["status"])
@@ -204,9 +206,7 @@ def reader_page(view):
         del request._pagecache_fragments, request._pagecache_calls
         if response.status_code != 200 or response.streaming or response.cookies:
             # Errors and redirects are not kept; fragments cannot be left unfilled.
-            response.content = _PLACEHOLDER.sub(
-                lambda m: _call(*fragments[int(m.group(1))]).encode(), response.content
-            )
+            response.content = _fill(response.content, fragments)
             return response
         entry = _entry(response, fragments, calls, gen)
         if key is not None:

@@ -82,6 +82,15 @@ def generation() -> int | None:
         return None
 
 
+def request_generation(request) -> int | None:
+    """The content generation for this request: asked of the cache once, however many slots."""
+    if request is None:
+        return generation()
+    if not hasattr(request, "_pagecache_generation"):
+        request._pagecache_generation = generation()
+    return request._pagecache_generation
+
+
 def _call(path: str, args: tuple):
     module, _, name = path.rpartition(".")
     return getattr(import_module(module), name)(*args)
@@ -187,7 +196,7 @@ def reader_page(view):
             # Signed-in people see their own view of the page: no cache may keep it.
             patch_cache_control(response, private=True, no_cache=True, no_store=True)
             return response
-        gen = generation()
+        gen = request_generation(request)
         key = _key(request, gen) if gen is not None and enabled() else None
         if key is not None:
             try:

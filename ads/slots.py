@@ -28,8 +28,9 @@ def _live_ads(placement: str) -> list[tuple[int, str]]:
     ]
 
 
-def _cached_live_ads(placement: str) -> list[tuple[int, str]]:
-    gen = pagecache.generation()
+def _cached_live_ads(placement: str, gen: int | None) -> list[tuple[int, str]]:
+    if gen is None:
+        gen = pagecache.generation()
     if gen is None:
         return _live_ads(placement)
     day = timezone.localdate()
@@ -51,9 +52,12 @@ def _cached_live_ads(placement: str) -> list[tuple[int, str]]:
     return ads
 
 
-def render_slot(placement: str) -> str:
-    """The slot's HTML for one view; random order shares it fairly between advertisers."""
-    ads = _cached_live_ads(placement)
+def render_slot(placement: str, gen: int | None = None) -> str:
+    """The slot's HTML for one view; random order shares it fairly between advertisers.
+
+    `gen` is the page's content generation when the caller knows it, saving a cache lookup.
+    """
+    ads = _cached_live_ads(placement, gen)
     shown = random.sample(ads, min(len(ads), SLOT_SIZE[placement]))
     try:
         counters.count_impressions([pk for pk, _ in shown])

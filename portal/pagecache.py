@@ -82,6 +82,15 @@ def generation() -> int | None:
         return None
 
 
+def request_generation(request) -> int | None:
+    """The content generation for this request: asked of the cache once, however many slots."""
+    if request is None:
+        return generation()
+    if not hasattr(request, "_pagecache_generation"):
+        request._pagecache_generation = generation()
+    return request._pagecache_generation
+
+
 def _call(path: str, args: tuple):
     module, _, name = path.rpartition(".")
     return getattr(import_module(module), name)(*args)
@@ -126,16 +135,18 @@ def _key(request, gen: int) -> str:
     return f"pagecache:page:{gen}:{request.get_host()}:{path}"
 
 
+def _fill(content: bytes, fragments: list) -> bytes:
+    """The content with each fragment's placeholder replaced by its HTML for this view."""
+    return _PLACEHOLDER.sub(lambda m: _call(*fragments[int(m.group(1))]).encode(), content)
+
+
 def _serve(request, entry: dict) -> HttpResponse:
     """A response from a stored entry: fragments filled and per-view calls made for this view."""
     response = get_conditional_response(
         request, etag=entry["etag"], last_modified=entry["last_modified"]
     )
     if response is None:
-        frags = entry["fragments"]
-        content = _PLACEHOLDER.sub(
-            lambda m: _call(*frags[int(m.group(1))]).encode(), entry["content"]
-        )
+        content = _fill(entry["content"], entry["fragments"])
         for path, args in entry["calls"]:
             _call(path, args)
         response = HttpResponse(content, status=entry["status"])
@@ -185,7 +196,7 @@ def reader_page(view):
             # Signed-in people see their own view of the page: no cache may keep it.
             patch_cache_control(response, private=True, no_cache=True, no_store=True)
             return response
-        gen = generation()
+        gen = request_generation(request)
         key = _key(request, gen) if gen is not None and enabled() else None
         if key is not None:
             try:
@@ -204,9 +215,7 @@ def reader_page(view):
         del request._pagecache_fragments, request._pagecache_calls
         if response.status_code != 200 or response.streaming or response.cookies:
             # Errors and redirects are not kept; fragments cannot be left unfilled.
-            response.content = _PLACEHOLDER.sub(
-                lambda m: _call(*fragments[int(m.group(1))]).encode(), response.content
-            )
+            response.content = _fill(response.content, fragments)
             return response
         entry = _entry(response, fragments, calls, gen)
         if key is not None:

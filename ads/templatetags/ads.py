@@ -13,4 +13,7 @@ def ad_slot(context, placement: str):
     """The live ads of one slot, chosen and counted for each view, the page cache's included."""
     if placement not in Placement.values:
         raise template.TemplateSyntaxError(f"未知的广告位：{placement}")
-    return mark_safe(pagecache.fragment(context.get("request"), render_slot, placement))
+    request = context.get("request")
+    # The generation goes with the slot: a page kept under it is served only while it holds.
+    gen = pagecache.request_generation(request)
+    return mark_safe(pagecache.fragment(request, render_slot, placement, gen))

@@ -163,21 +163,23 @@ def _pg_keys(index_runs: list[str], common: dict[str, float]) -> list[tuple[str,
     thousands, and sort them. One common key per run is estimated right, and then it walks
     the newest-first index and stops after a page. The exact check keeps the answer the same.
     """
-
-    def frequency(gram: str, prefix: bool) -> float:
-        if prefix:
-            return min(1.0, sum(f for key, f in common.items() if key.startswith(gram)))
-        return common.get(gram, 0.0)
-
     chosen = set()
     for run in index_runs:
         grams, prefix = query_grams(run)
         keys = [(gram, prefix) for gram in grams]
-        if not common or any(frequency(*key) == 0.0 for key in keys):
+        if not common or any(_share(common, *key) == 0.0 for key in keys):
             chosen.update(keys)
         else:
-            chosen.add(min(keys, key=lambda key: frequency(*key)))
+            chosen.add(min(keys, key=lambda key: _share(common, *key)))
     return sorted(chosen)
+
+
+def _share(common: dict[str, float], gram: str, prefix: bool) -> float:
+    """The share of stories the statistics say hold an index key (any key it begins, if a
+    prefix); 0 for a key outside them."""
+    if prefix:
+        return min(1.0, sum(f for key, f in common.items() if key.startswith(gram)))
+    return common.get(gram, 0.0)
 
 
 _STATS_TTL = 600
@@ -366,16 +368,11 @@ def _is_common(query: Query, column: str) -> bool:
     common = common_keys("search_title" if column == "title" else "search_vector")
     if not common:
         return False
-    for run in _index_runs(query):
-        grams, prefix = query_grams(run)
-        for gram in grams:
-            if prefix:
-                share = sum(f for key, f in common.items() if key.startswith(gram))
-            else:
-                share = common.get(gram, 0.0)
-            if share < COMMON:
-                return False
-    return True
+    return all(
+        _share(common, gram, prefix) >= COMMON
+        for grams, prefix in map(query_grams, _index_runs(query))
+        for gram in grams
+    )
 
 
 def page_numbers(number: int, last: int) -> list[int | None]:

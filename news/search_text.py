@@ -9,7 +9,8 @@ around a word then never decides a match.
 
 Traditional → simplified cannot be written as an IMMUTABLE SQL function, so the normalised
 text is computed here and stored on the article (search_head, search_text); the database
-builds its index from those columns. ArticleQuerySet keeps them current on every write path.
+builds its index from those columns. Article.save() and ArticleQuerySet (update, bulk_create)
+refresh them; news/search_signals.py covers loaddata, bylines and a contributor's new name.
 """
 
 import re

@@ -1,12 +1,14 @@
-"""How an article becomes searchable text: the Python twin of the SQL functions in migration 0006.
+"""How the stored normalised text (news/search_text.py) becomes index keys.
 
-Chinese has no spaces, so the index holds overlapping character bigrams: 宝鸡高新区 is indexed
-as 宝鸡 鸡高 高新 新区. Any query of two or more characters is then a set of bigrams that must all
-be present, and an exact substring check on the few candidates removes the false hits.
-On SQLite these functions are registered on every connection and called by the index triggers
-(FTS5 phrase queries keep the bigrams in order). PostgreSQL's tsvector has no phrase check
-in its index, so it holds trigrams instead (index_grams), written in SQL; a test keeps the
-SQL and Python in agreement.
+Chinese has no spaces, so the index holds overlapping character n-grams of each run of word
+characters, and an exact substring check on the few candidates removes the false hits.
+- SQLite: an FTS5 table of each run's bigrams and its last character (index_tokens), filled by
+  triggers that call the functions registered here on every connection; FTS5 phrase queries
+  keep the bigrams in order.
+- PostgreSQL: tsvector has no phrase check in its index, so it holds trigrams, and each run's
+  closing bigram and last character (index_grams), written in SQL (migration 0014); a test
+  keeps the SQL and Python in agreement.
+search_document and bigram_text are the older index's: migrations 0006 to 0011 still call them.
 """
 
 import re
@@ -31,7 +33,7 @@ _ENTITIES = (
 
 
 def plain_text(html: str) -> str:
-    """The body as text, exactly as the SQL function news_search_plain makes it."""
+    """The body as text: block tags end a line, inline tags vanish, entities are decoded."""
     text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", html or ""))
     for entity, char in _ENTITIES:
         text = text.replace(entity, char)
@@ -39,7 +41,7 @@ def plain_text(html: str) -> str:
 
 
 def search_document(title, kicker, subtitle, lead, body, extra) -> str:
-    """Every searchable field, lower-cased, one per line: what the exact check looks in."""
+    """Every searchable field, lower-cased, one per line: the index text of migration 0006."""
     fields = (title, kicker, subtitle, lead, plain_text(body), extra)
     return "\n".join(field or "" for field in fields).lower()
 
@@ -73,7 +75,7 @@ def query_grams(run: str) -> tuple[list[str], bool]:
 
 
 def bigram_text(text: str | None) -> str:
-    """The bigrams as space-separated tokens: what the SQLite FTS5 table stores."""
+    """The bigrams as space-separated tokens: what migration 0006's FTS5 table stored."""
     return " ".join(bigrams(text or ""))
 
 

@@ -9,7 +9,8 @@ around a word then never decides a match.
 
 Traditional → simplified cannot be written as an IMMUTABLE SQL function, so the normalised
 text is computed here and stored on the article (search_head, search_text); the database
-builds its index from those columns. ArticleQuerySet keeps them current on every write path.
+builds its index from those columns. Article.save() and ArticleQuerySet (update, bulk_create)
+refresh them; news/search_signals.py covers loaddata, bylines and a contributor's new name.
 """
 
 import re
@@ -39,25 +40,21 @@ def normalise(text: str | None) -> str:
     return _NOT_WORD.sub(" ", text).strip()
 
 
-ROLES = {
-    "reporter": "记者",
-    "special": "特约通讯员",
-    "correspondent": "通讯员",
-    "photographer": "摄影",
-}
-
-
 def credits_text(article, bylines=None) -> str:
     """What a reader sees of the people and the dateline: 本报讯(特约通讯员 赵旭)3月25日, or the
     names alone. bylines are (role, name) pairs; read from the article when not given."""
+    from news.models import Byline
+
     if bylines is None:
         if article.pk is None:
             bylines = []
         else:
             bylines = [(b.role, b.contributor.name) for b in article.ordered_bylines()]
     # As credit_line() prints them: an author by name alone, anyone else with their role.
+    labels = dict(Byline.Role.choices)
     names = " ".join(
-        name if role == "author" else f"{ROLES.get(role, '')} {name}" for role, name in bylines
+        name if role == Byline.Role.AUTHOR else f"{labels.get(role, '')} {name}"
+        for role, name in bylines
     )
     return " ".join(part for part in (article.source, names, article.dateline) if part)
 

@@ -55,6 +55,11 @@ class TagAdmin(admin.ModelAdmin):
         super().delete_model(request, obj)
         content_changed()
 
+    def delete_queryset(self, request, queryset):
+        # The changelist's "delete selected" deletes here, not through delete_model.
+        super().delete_queryset(request, queryset)
+        content_changed()
+
     @admin.display(description="稿件数", ordering="story_count")
     def stories(self, tag):
         return tag.story_count

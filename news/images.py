@@ -134,6 +134,13 @@ def to_srgb(image: Image.Image) -> Image.Image:
     return image.convert(target_mode) if image.mode != target_mode else image
 
 
+def on_white(image: Image.Image) -> Image.Image:
+    """The image in RGB, laid on white as the page background is (JPEG has no transparency)."""
+    background = Image.new("RGB", image.size, "white")
+    background.paste(image, mask=image.getchannel("A") if "A" in image.getbands() else None)
+    return background
+
+
 @dataclass
 class CleanImage:
     content: ContentFile
@@ -159,10 +166,7 @@ def clean_image(file) -> CleanImage:
     params = {"icc_profile": SRGB_PROFILE}
     if fmt == "JPEG":
         if image.mode not in ("RGB", "L"):
-            # JPEG has no transparency: flatten onto white, as the page background is.
-            background = Image.new("RGB", image.size, "white")
-            background.paste(image, mask=image.getchannel("A") if "A" in image.getbands() else None)
-            image = background
+            image = on_white(image)
         params.update(quality=90, optimize=True, progressive=True)
     elif fmt == "WEBP":
         params.update(quality=90)

@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from PIL import Image
 
-from news.images import SRGB_PROFILE, to_srgb
+from news.images import SRGB_PROFILE, on_white, to_srgb
 from news.models import Photo, Rendition
 
 # From a phone (320 CSS px at 1x) to a wide desktop column at 2x.
@@ -31,13 +31,7 @@ def rendition_name(photo: Photo, width: int, fmt: str) -> str:
 
 def _encode(image: Image.Image, fmt: str) -> bytes:
     if fmt == Rendition.Format.JPEG and image.mode != "RGB":
-        # JPEG has no transparency: flatten onto white, as the page background is.
-        background = Image.new("RGB", image.size, "white")
-        if "A" in image.getbands():
-            background.paste(image, mask=image.getchannel("A"))
-        else:
-            background.paste(image.convert("RGB"))
-        image = background
+        image = on_white(image)
     buffer = io.BytesIO()
     # No exif= or xmp=: nothing but pixels and the sRGB profile they are in leaves here.
     if fmt == Rendition.Format.JPEG:

@@ -55,8 +55,11 @@ class RequestSizeLimitMiddleware:
         except ValueError:
             length = 0
         if length > settings.MAX_REQUEST_BYTES:
-            limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
-            response = HttpResponse(render_to_string("413.html", {"limit": limit}), status=413)
+            context = {
+                "limit": settings.MAX_REQUEST_BYTES // (1024 * 1024),
+                "image_limit": settings.IMAGE_UPLOAD_MAX_BYTES // (1024 * 1024),
+            }
+            response = HttpResponse(render_to_string("413.html", context), status=413)
             response["Connection"] = "close"
             return response
         return self.get_response(request)

@@ -117,6 +117,7 @@ add_database_timeouts(
 )
 
 _redis_url = env_str("REDIS_URL")
+_redis_timeout = env_int("REDIS_TIMEOUT_MS", 500) / 1000
 CACHES = {
     "default": (
         {
@@ -125,8 +126,8 @@ CACHES = {
             "LOCATION": _redis_url,
             # A Redis that stopped answering costs a page this long, not a hung worker.
             "OPTIONS": {
-                "socket_connect_timeout": env_int("REDIS_TIMEOUT_MS", 500) / 1000,
-                "socket_timeout": env_int("REDIS_TIMEOUT_MS", 500) / 1000,
+                "socket_connect_timeout": _redis_timeout,
+                "socket_timeout": _redis_timeout,
             },
         }
         if _redis_url

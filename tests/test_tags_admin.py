@@ -111,3 +111,25 @@ def test_renaming_or_merging_drops_the_readers_cached_pages(
     with django_capture_on_commit_callbacks(execute=True):
         _merge(client, ["人工智能", "人工智能AI"], apply="1", name="人工智能")
     assert pagecache.generation() != renamed
+
+
+def test_deleting_selected_tags_drops_the_readers_cached_pages(
+    client, editor, tags, django_capture_on_commit_callbacks
+):
+    """The changelist's bulk delete bypasses delete_model; it must still drop cached pages."""
+    from portal import pagecache
+
+    before = pagecache.generation()
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse(CHANGELIST),
+            {
+                "action": "delete_selected",
+                "_selected_action": [str(Tag.objects.get(name="AI").pk)],
+                "post": "yes",
+            },
+        )
+    assert response.status_code == 302
+    assert not Tag.objects.filter(name="AI").exists()
+    assert pagecache.generation() != before

@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils import timezone
@@ -99,8 +100,6 @@ class EditionAdmin(admin.ModelAdmin):
     fields = ["date", "number", "total_number", "status", "publish_at", "preview_link"]
 
     def get_queryset(self, request):
-        from django.db.models import Count
-
         return super().get_queryset(request).annotate(page_total=Count("pages"))
 
     def get_readonly_fields(self, request, obj=None):

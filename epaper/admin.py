@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils import timezone
@@ -18,13 +19,31 @@ def can_publish(user) -> bool:
     return user.has_perm(PUBLISH)
 
 
-def _locked(request, edition) -> bool:
-    """A published edition changes only in the hands of someone who may publish it."""
+def _locked(request, obj) -> bool:
+    """A published edition (its pages too) changes only in the hands of someone who may publish."""
+    edition = obj.edition if isinstance(obj, Page) else obj
     return (
         edition is not None
         and edition.status == EditionStatus.PUBLISHED
         and not can_publish(request.user)
     )
+
+
+class _LockedWhenPublished:
+    """Change and delete refused on a published edition, or a page of one."""
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not _locked(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not _locked(request, obj)
+
+
+class _InlineLockedWhenPublished(_LockedWhenPublished):
+    """An inline on a published edition, or a page of one: no rows added either."""
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not _locked(request, obj)
 
 
 def page_thumbnail(page, height=120):
@@ -38,7 +57,7 @@ def page_thumbnail(page, height=120):
     )
 
 
-class PageInline(admin.TabularInline):
+class PageInline(_InlineLockedWhenPublished, admin.TabularInline):
     model = Page
     form = PageForm
     extra = 1
@@ -57,15 +76,6 @@ class PageInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("edition")
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not _locked(request, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and not _locked(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not _locked(request, obj)
 
     @admin.display(description="缩略图")
     def thumb(self, obj):
@@ -90,8 +100,6 @@ class EditionAdmin(admin.ModelAdmin):
     fields = ["date", "number", "total_number", "status", "publish_at", "preview_link"]
 
     def get_queryset(self, request):
-        from django.db.models import Count
-
         return super().get_queryset(request).annotate(page_total=Count("pages"))
 
     def get_readonly_fields(self, request, obj=None):
@@ -178,7 +186,7 @@ class RegionFormSet(BaseInlineFormSet):
                 seen.add(article.pk)
 
 
-class RegionInline(admin.TabularInline):
+class RegionInline(_InlineLockedWhenPublished, admin.TabularInline):
     model = Region
     formset = RegionFormSet
     extra = 0
@@ -189,21 +197,9 @@ class RegionInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article", "listing")
 
-    def has_change_permission(self, request, obj=None):
-        locked = obj is not None and _locked(request, obj.edition)
-        return super().has_change_permission(request, obj) and not locked
-
-    def has_add_permission(self, request, obj=None):
-        locked = obj is not None and _locked(request, obj.edition)
-        return super().has_add_permission(request, obj) and not locked
-
-    def has_delete_permission(self, request, obj=None):
-        locked = obj is not None and _locked(request, obj.edition)
-        return super().has_delete_permission(request, obj) and not locked
-
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(_LockedWhenPublished, admin.ModelAdmin):
     form = PageForm
     list_display = ["__str__", "edition", "thumb"]
     list_select_related = ["edition"]
@@ -224,14 +220,6 @@ class PageAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["epaper/admin-regions.css"]}
         js = ["epaper/admin-regions.js"]
-
-    def has_change_permission(self, request, obj=None):
-        locked = obj is not None and _locked(request, obj.edition)
-        return super().has_change_permission(request, obj) and not locked
-
-    def has_delete_permission(self, request, obj=None):
-        locked = obj is not None and _locked(request, obj.edition)
-        return super().has_delete_permission(request, obj) and not locked
 
     def save_model(self, request, obj, form, change):
         upload = getattr(form, "page_upload", None)

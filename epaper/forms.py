@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from epaper.models import Page
+from epaper.models import Page, Region
 from epaper.uploads import read_page_upload
 
 
@@ -29,6 +29,19 @@ class PageForm(forms.ModelForm):
             return None
         self.page_upload = read_page_upload(file)
         return file
+
+    def clean(self):
+        cleaned = super().clean()
+        edition = cleaned.get("edition")
+        if self.instance.pk and edition and "edition" in self.changed_data:
+            # The regions move with the page, and a story is linked once per edition.
+            stories = self.instance.regions.exclude(article=None).values("article")
+            if Region.objects.filter(edition=edition, article__in=stories).exists():
+                self.add_error(
+                    "edition",
+                    "本版有稿件已链接在该期次的其他版面上，一篇稿件在一期中只能链接一次。",
+                )
+        return cleaned
 
     def has_changed(self):
         # A new inline row with only an upload is still a page to save.

@@ -128,6 +128,13 @@ class Page(ChangesReaderPages, models.Model):
     def __str__(self):
         return f"第{self.number}版 {self.name}"
 
+    def save(self, *args, **kwargs):
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding:
+            # Regions keep a copy of their page's edition: a page moved to another takes them along.
+            self.regions.exclude(edition_id=self.edition_id).update(edition_id=self.edition_id)
+
     def get_absolute_url(self):
         return reverse("epaper:page", kwargs={"date": self.edition.date, "number": self.number})
 

@@ -10,6 +10,7 @@ from PIL import Image
 
 from epaper.models import Edition, EditionStatus, Page
 from epaper.uploads import PageUpload
+from news.renditions import delete_files
 
 # From a phone at 1x to a desktop at 2x; the thumbnail of the 版面 list is the narrowest.
 WIDTHS = (320, 640, 960, 1600)
@@ -26,12 +27,6 @@ def _save(name: str, data: bytes, saved: list[str]) -> str:
     stored = default_storage.save(name, ContentFile(data))
     saved.append(stored)
     return stored
-
-
-def delete_files(names) -> None:
-    for name in names:
-        if name and default_storage.exists(name):
-            default_storage.delete(name)
 
 
 def _old_files(page: Page) -> list[str]:
@@ -74,7 +69,7 @@ def page_ensure_renditions(*, page: Page) -> Page:
             page.pdf_size = page.pdf.size
         page.save(update_fields=["width", "height", "renditions", "pdf_size"])
     except BaseException:
-        delete_files(saved)
+        delete_files(saved, default_storage)
         raise
     return page
 
@@ -96,9 +91,11 @@ def page_attach_upload(*, page: Page, upload: PageUpload) -> Page:
                 page.pdf, page.pdf_size = "", 0
             page.save()
             # The replaced files go only once the new ones are committed.
-            transaction.on_commit(lambda: delete_files(n for n in old if n not in saved))
+            transaction.on_commit(
+                lambda: delete_files([n for n in old if n not in saved], default_storage)
+            )
     except BaseException:
-        delete_files(saved)
+        delete_files(saved, default_storage)
         raise
     return page
 
@@ -107,14 +104,14 @@ def page_delete(*, page: Page) -> None:
     names = _old_files(page)
     with transaction.atomic():
         page.delete()
-        transaction.on_commit(lambda: delete_files(names))
+        transaction.on_commit(lambda: delete_files(names, default_storage))
 
 
 def edition_delete(*, edition: Edition) -> None:
     names = [name for page in edition.pages.all() for name in _old_files(page)]
     with transaction.atomic():
         edition.delete()
-        transaction.on_commit(lambda: delete_files(names))
+        transaction.on_commit(lambda: delete_files(names, default_storage))
 
 
 def edition_publish(*, edition: Edition, publish_at=None) -> Edition:

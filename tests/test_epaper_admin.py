@@ -208,3 +208,34 @@ def test_a_reporter_cannot_move_a_page_into_a_published_edition(client, reporter
     assert response.status_code == 200
     page.refresh_from_db()
     assert page.edition.date == date(2024, 4, 2)
+
+
+def test_a_page_moved_to_another_edition_takes_its_regions(client, editor):
+    first = make_edition(date(2024, 4, 1), published=False)
+    second = make_edition(date(2024, 4, 2), published=False)
+    page = make_page(first)
+    region = make_region(page, article=make_article())
+    client.force_login(editor)
+    data = _regions_form(page, [])
+    data["edition"] = second.pk
+    response = client.post(reverse("admin:epaper_page_change", args=[page.pk]), data)
+    assert response.status_code == 302
+    region.refresh_from_db()
+    assert region.edition_id == second.pk
+
+
+def test_a_page_cannot_move_to_an_edition_that_already_links_its_story(client, editor):
+    first = make_edition(date(2024, 4, 1), published=False)
+    second = make_edition(date(2024, 4, 2), published=False)
+    article = make_article()
+    page = make_page(first)
+    make_region(page, article=article)
+    make_region(make_page(second), article=article)
+    client.force_login(editor)
+    data = _regions_form(page, [])
+    data["edition"] = second.pk
+    response = client.post(reverse("admin:epaper_page_change", args=[page.pk]), data)
+    assert response.status_code == 200
+    assert "一篇稿件在一期中只能链接一次" in response.content.decode()
+    page.refresh_from_db()
+    assert page.edition_id == first.pk
